@@ -1,0 +1,404 @@
+package dev.airlock.verify.config;
+
+import dev.airlock.verify.config.Levels.FloatingVersions;
+import dev.airlock.verify.config.Levels.LocalOrigin;
+import dev.airlock.verify.config.Levels.Mode;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Loads the effective {@link AirlockConfig} (design.md, "Extension configuration"):
+ * <ol>
+ *   <li>{@code airlock.properties} files, lowest precedence first (project {@code .mvn/}, then user
+ *       {@code ~/.m2/}, then installation {@code ${maven.home}/conf/}); a later file wins for every key it sets.
+ *       An unknown key in a file is an error (a typo must not weaken security).</li>
+ *   <li>Command-line values ({@code -D}, {@code .mvn/maven.config}, {@code MAVEN_OPTS}): security keys may only
+ *       tighten what the files (or defaults) say; a weakening value is refused. Other keys are taken as given.
+ *       Unknown {@code airlock.*} properties give a warning.</li>
+ * </ol>
+ */
+public final class AirlockConfigLoader {
+    private static final Pattern MIRROR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
+    static final String DEFAULT_LOCK = ".mvn/airlock.lock";
+
+    private AirlockConfigLoader() {}
+
+    /**
+     * @param projectRoot the project's root directory (Maven's {@code maven.multiModuleProjectDirectory}); relative
+     *     paths resolve against it
+     * @param filesLowToHigh configuration files, lowest precedence first; missing files are skipped
+     * @param commandLine {@code airlock.*} command-line properties (user properties over system properties)
+     * @throws ConfigException naming the file and line or the property, and the fix
+     */
+    public static AirlockConfig load(Path projectRoot, List<Path> filesLowToHigh, Map<String, String> commandLine) {
+        Map<String, Setting> settings = new HashMap<>();
+        for (Path file : filesLowToHigh) {
+            if (file != null && Files.isRegularFile(file)) {
+                settings.putAll(readFile(file));
+            }
+        }
+
+        Map<String, String> origins = new HashMap<>();
+        settings.forEach((k, s) -> origins.put(k, s.where));
+
+        Mode mode = settings.containsKey(ConfigKeys.MODE)
+                ? Levels.parse(Mode.class, ConfigKeys.MODE, settings.get(ConfigKeys.MODE).value,
+                        settings.get(ConfigKeys.MODE).where)
+                : Mode.ENFORCE;
+        FloatingVersions floating = settings.containsKey(ConfigKeys.FLOATING_VERSIONS)
+                ? Levels.parse(FloatingVersions.class, ConfigKeys.FLOATING_VERSIONS,
+                        settings.get(ConfigKeys.FLOATING_VERSIONS).value,
+                        settings.get(ConfigKeys.FLOATING_VERSIONS).where)
+                : FloatingVersions.DENY;
+        LocalOrigin localOrigin = settings.containsKey(ConfigKeys.LOCAL_ORIGIN)
+                ? Levels.parse(LocalOrigin.class, ConfigKeys.LOCAL_ORIGIN,
+                        settings.get(ConfigKeys.LOCAL_ORIGIN).value, settings.get(ConfigKeys.LOCAL_ORIGIN).where)
+                : LocalOrigin.VERIFY;
+        List<MirrorSpec> mirrors = settings.containsKey(ConfigKeys.MIRRORS)
+                ? parseMirrors(settings.get(ConfigKeys.MIRRORS).value, settings.get(ConfigKeys.MIRRORS).where)
+                : List.of();
+        List<NamespaceRule> namespaces = settings.containsKey(ConfigKeys.NAMESPACES)
+                ? parseNamespaces(settings.get(ConfigKeys.NAMESPACES).value,
+                        settings.get(ConfigKeys.NAMESPACES).where)
+                : List.of();
+        String lockValue = settings.containsKey(ConfigKeys.LOCK) ? settings.get(ConfigKeys.LOCK).value.trim() : null;
+        Path quarantine = settings.containsKey(ConfigKeys.QUARANTINE_DIR)
+                ? resolve(projectRoot, settings.get(ConfigKeys.QUARANTINE_DIR).value)
+                : null;
+        Path reportDir = settings.containsKey(ConfigKeys.REPORT_DIR)
+                ? resolve(projectRoot, settings.get(ConfigKeys.REPORT_DIR).value)
+                : null;
+
+        List<String> warnings = new ArrayList<>();
+        for (Map.Entry<String, String> e : new TreeMap<>(commandLine).entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            if (!ConfigKeys.ALL_KEYS.contains(key)) {
+                if (key.startsWith("airlock.") && !ConfigKeys.IGNORED_USER_PROPERTIES.contains(key)) {
+                    warnings.add("-D" + key + " is not an Airlock configuration key and is ignored (known keys: "
+                            + String.join(", ", new TreeSet<>(ConfigKeys.ALL_KEYS)) + ")");
+                }
+                continue;
+            }
+            String where = "-D" + key + "=" + value + " (command line, MAVEN_OPTS or .mvn/maven.config)";
+            String origin = origins.getOrDefault(key, "default");
+            switch (key) {
+                case ConfigKeys.MODE -> {
+                    Mode cli = Levels.parse(Mode.class, key, value, where);
+                    requireTighter(cli.ordinal() >= mode.ordinal(), key, value, mode.id(), origin);
+                    mode = cli;
+                }
+                case ConfigKeys.FLOATING_VERSIONS -> {
+                    FloatingVersions cli = Levels.parse(FloatingVersions.class, key, value, where);
+                    requireTighter(cli.ordinal() >= floating.ordinal(), key, value, floating.id(), origin);
+                    floating = cli;
+                }
+                case ConfigKeys.LOCAL_ORIGIN -> {
+                    LocalOrigin cli = Levels.parse(LocalOrigin.class, key, value, where);
+                    requireTighter(cli.ordinal() >= localOrigin.ordinal(), key, value, localOrigin.id(), origin);
+                    localOrigin = cli;
+                }
+                case ConfigKeys.MIRRORS -> {
+                    List<MirrorSpec> cli = parseMirrors(value, where);
+                    requireTighter(!mirrors.isEmpty() && narrows(cli, mirrors), key, value,
+                            mirrors.isEmpty() ? "(no mirror)" : joinMirrors(mirrors), origin);
+                    mirrors = cli;
+                }
+                case ConfigKeys.NAMESPACES -> {
+                    List<NamespaceRule> cli = parseNamespaces(value, where);
+                    requireTighter(narrowsNamespaces(cli, namespaces, mirrors), key, value,
+                            namespaces.isEmpty() ? "(no namespace rule)" : joinRules(namespaces), origin);
+                    namespaces = cli;
+                }
+                case ConfigKeys.LOCK -> {
+                    if (lockValue != null) {
+                        requireTighter(resolve(projectRoot, lockValue).equals(resolve(projectRoot, value)), key,
+                                value, lockValue, origin);
+                    }
+                    lockValue = value.trim();
+                }
+                case ConfigKeys.QUARANTINE_DIR -> quarantine = resolve(projectRoot, value);
+                case ConfigKeys.REPORT_DIR -> reportDir = resolve(projectRoot, value);
+                default -> throw new IllegalStateException(key);
+            }
+            origins.put(key, "-D" + key);
+        }
+
+        Path lock = null;
+        if (lockValue != null) {
+            lock = resolve(projectRoot, lockValue);
+            if (!Files.isRegularFile(lock)) {
+                throw new ConfigException(origins.get(ConfigKeys.LOCK),
+                        "airlock.lock names " + lock + ", which does not exist",
+                        "record it with the airlock-maven-plugin record goal, or correct the path");
+            }
+        } else if (projectRoot != null && Files.isRegularFile(projectRoot.resolve(DEFAULT_LOCK))) {
+            lock = projectRoot.resolve(DEFAULT_LOCK);
+        }
+
+        if (mode != Mode.OFF) {
+            validate(mirrors, namespaces, origins);
+        }
+        return new AirlockConfig(mode, mirrors, namespaces, floating, localOrigin, lock, quarantine, reportDir,
+                origins, warnings);
+    }
+
+    private static void validate(List<MirrorSpec> mirrors, List<NamespaceRule> namespaces,
+            Map<String, String> origins) {
+        if (mirrors.isEmpty()) {
+            throw new ConfigException("Airlock configuration",
+                    "no mirror is configured, so Airlock cannot lock resolution to one",
+                    "set airlock.mirrors in .mvn/airlock.properties (or ${maven.home}/conf/airlock.properties), e.g."
+                            + " airlock.mirrors=internal=https://repo.corp.example/maven");
+        }
+        if (mirrors.size() > 1 && namespaces.isEmpty()) {
+            throw new ConfigException(origins.get(ConfigKeys.MIRRORS),
+                    "more than one mirror is configured but airlock.namespaces is not set, so internal groupIds"
+                            + " could be served by any of them",
+                    "set airlock.namespaces, e.g. airlock.namespaces=com.acme.*=" + mirrors.get(mirrors.size() - 1).id());
+        }
+        Set<String> ids = mirrors.stream().map(MirrorSpec::id).collect(Collectors.toSet());
+        for (NamespaceRule rule : namespaces) {
+            for (String id : rule.mirrorIds()) {
+                if (!ids.contains(id)) {
+                    throw new ConfigException(origins.getOrDefault(ConfigKeys.NAMESPACES, "airlock.namespaces"),
+                            "namespace " + rule.pattern() + " routes to mirror '" + id
+                                    + "', which is not among airlock.mirrors (" + String.join(", ", ids) + ")",
+                            "name one of the configured mirror ids");
+                }
+            }
+        }
+    }
+
+    private static void requireTighter(boolean ok, String key, String value, String current, String origin) {
+        if (!ok) {
+            String fix = origin.equals("default")
+                    ? "a command-line value may only tighten Airlock's security keys; to change " + key
+                            + " set it in .mvn/airlock.properties or ${maven.home}/conf/airlock.properties"
+                    : "a command-line value may only tighten Airlock's security keys; to change " + key
+                            + " edit it where it is set: " + origin;
+            throw new ConfigException("-D" + key + "=" + value + " (command line, MAVEN_OPTS or .mvn/maven.config)",
+                    "refused: it would weaken " + key + "=" + current + " (from " + origin + ")", fix);
+        }
+    }
+
+    /** Every command-line mirror is a configured mirror (same id) at or below its URL. */
+    private static boolean narrows(List<MirrorSpec> cli, List<MirrorSpec> base) {
+        for (MirrorSpec m : cli) {
+            boolean ok = base.stream().anyMatch(b -> b.id().equals(m.id()) && b.prefix().contains(m.prefix()));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every configured rule is kept with the same or fewer mirrors, and every added rule routes its groupIds only
+     * to mirrors that the configured rules (or, for ungoverned groupIds, any configured mirror) already allow.
+     */
+    private static boolean narrowsNamespaces(List<NamespaceRule> cli, List<NamespaceRule> base,
+            List<MirrorSpec> mirrors) {
+        for (NamespaceRule b : base) {
+            boolean kept = cli.stream().anyMatch(c -> c.pattern().equals(b.pattern())
+                    && b.mirrorIds().containsAll(c.mirrorIds()));
+            if (!kept) {
+                return false;
+            }
+        }
+        Set<String> all = mirrors.stream().map(MirrorSpec::id).collect(Collectors.toSet());
+        for (NamespaceRule c : cli) {
+            String probe = c.pattern().equals("*") ? "" : c.pattern().replaceAll("\\.\\*$", "");
+            List<String> allowed = base.stream()
+                    .filter(b -> b.matches(probe))
+                    .max((x, y) -> Integer.compare(x.specificity(), y.specificity()))
+                    .map(NamespaceRule::mirrorIds)
+                    .orElse(new ArrayList<>(all));
+            if (!allowed.containsAll(c.mirrorIds())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static List<MirrorSpec> parseMirrors(String value, String where) {
+        List<MirrorSpec> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String entry : splitList(value)) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new ConfigException(where, "airlock.mirrors entry '" + entry + "' is not id=url",
+                        "write it as id=url, e.g. internal=https://repo.corp.example/maven");
+            }
+            String id = entry.substring(0, eq).trim();
+            String url = entry.substring(eq + 1).trim();
+            if (!MIRROR_ID.matcher(id).matches()) {
+                throw new ConfigException(where, "mirror id '" + id + "' is not a valid repository id",
+                        "use letters, digits, '.', '_' and '-'");
+            }
+            if (id.toLowerCase(Locale.ROOT).equals("central")) {
+                throw new ConfigException(where, "mirror id 'central' is reserved: it is the id of Maven Central,"
+                        + " and files cached from Maven Central are recorded under it",
+                        "give the mirror its own id (the id of its <server> in settings.xml), e.g. internal=" + url);
+            }
+            if (!seen.add(id)) {
+                throw new ConfigException(where, "mirror id '" + id + "' is listed twice", "list each mirror once");
+            }
+            UrlPrefix prefix;
+            try {
+                prefix = UrlPrefix.parse(url);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where, "mirror " + id + ": " + e.getMessage(),
+                        "give the repository's http(s) URL");
+            }
+            out.add(new MirrorSpec(id, url, prefix));
+        }
+        if (out.isEmpty()) {
+            throw new ConfigException(where, "airlock.mirrors is empty",
+                    "list at least one mirror, e.g. airlock.mirrors=internal=https://repo.corp.example/maven");
+        }
+        return out;
+    }
+
+    static List<NamespaceRule> parseNamespaces(String value, String where) {
+        List<NamespaceRule> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String entry : splitList(value)) {
+            int eq = entry.indexOf('=');
+            if (eq <= 0 || eq == entry.length() - 1) {
+                throw new ConfigException(where, "airlock.namespaces entry '" + entry + "' is not pattern=mirrorId",
+                        "write it as pattern=mirrorId[|mirrorId], e.g. com.acme.*=internal");
+            }
+            String pattern = entry.substring(0, eq).trim();
+            List<String> ids = Arrays.stream(entry.substring(eq + 1).split("\\|"))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .collect(Collectors.toList());
+            if (ids.isEmpty()) {
+                throw new ConfigException(where, "namespace " + pattern + " names no mirror",
+                        "write it as pattern=mirrorId[|mirrorId]");
+            }
+            NamespaceRule rule;
+            try {
+                rule = NamespaceRule.of(pattern, ids);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where, e.getMessage(), "correct the pattern");
+            }
+            if (!seen.add(rule.pattern())) {
+                throw new ConfigException(where, "namespace " + pattern + " is listed twice",
+                        "list each pattern once, with all its mirrors separated by |");
+            }
+            out.add(rule);
+        }
+        return out;
+    }
+
+    private static List<String> splitList(String value) {
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+    }
+
+    private static Path resolve(Path root, String value) {
+        Path p = Path.of(value.trim());
+        if (!p.isAbsolute() && root != null) {
+            p = root.resolve(p);
+        }
+        return p.toAbsolutePath().normalize();
+    }
+
+    private static String joinMirrors(List<MirrorSpec> mirrors) {
+        return mirrors.stream().map(MirrorSpec::toString).collect(Collectors.joining(","));
+    }
+
+    private static String joinRules(List<NamespaceRule> rules) {
+        return rules.stream().map(NamespaceRule::toString).collect(Collectors.joining(","));
+    }
+
+    /** A value and where it was set ({@code file:line}). */
+    private record Setting(String value, String where) {}
+
+    private static Map<String, Setting> readFile(Path file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file.toString(), "the file is not valid UTF-8", "save it as UTF-8");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "cannot be read (" + e.getMessage() + ")",
+                    "make it readable or remove it");
+        }
+        Properties props = new Properties();
+        try (Reader r = new StringReader(text)) {
+            props.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(file.toString(), "cannot be parsed as a properties file (" + e.getMessage()
+                    + ")", "write one key=value per line");
+        }
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        Map<String, Setting> out = new TreeMap<>();
+        for (String key : props.stringPropertyNames()) {
+            int line = lineOf(lines, key);
+            String where = file + ":" + line;
+            if (!ConfigKeys.ALL_KEYS.contains(key)) {
+                throw new ConfigException(where, "unknown key '" + key + "' (a misspelt key could silently weaken"
+                        + " security, so Airlock refuses it)",
+                        "use one of " + String.join(", ", new TreeSet<>(ConfigKeys.ALL_KEYS))
+                                + ", or delete the line");
+            }
+            String value = props.getProperty(key);
+            if (value.trim().isEmpty()) {
+                throw new ConfigException(where, key + " is empty", "give it a value or delete the line");
+            }
+            out.put(key, new Setting(value, where));
+        }
+        return out;
+    }
+
+    /** The 1-based line on which {@code key} is defined (the last definition wins, as in Properties). */
+    private static int lineOf(String[] lines, String key) {
+        int found = 0;
+        boolean continuation = false;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i];
+            String s = l.stripLeading();
+            if (!continuation && !s.startsWith("#") && !s.startsWith("!") && s.startsWith(key)) {
+                String rest = s.substring(key.length());
+                if (rest.isEmpty() || rest.charAt(0) == '=' || rest.charAt(0) == ':'
+                        || Character.isWhitespace(rest.charAt(0))) {
+                    found = i + 1;
+                }
+            }
+            continuation = endsWithOddBackslashes(l) && !s.startsWith("#") && !s.startsWith("!");
+        }
+        return found == 0 ? 1 : found;
+    }
+
+    private static boolean endsWithOddBackslashes(String l) {
+        int n = 0;
+        for (int i = l.length() - 1; i >= 0 && l.charAt(i) == '\\'; i--) {
+            n++;
+        }
+        return n % 2 == 1;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.airlock.verify.config;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every configuration key of the Airlock extension, in one place (docs/configuration.md documents each).
+ * Security keys come from {@code airlock.properties} files; a command-line value may only tighten them.
+ */
+public final class ConfigKeys {
+    private ConfigKeys() {}
+
+    /** The file name looked up in {@code .mvn/}, {@code ~/.m2/} and {@code ${maven.home}/conf/}. */
+    public static final String FILE_NAME = "airlock.properties";
+
+    /**
+     * Mirrors, {@code id=url} pairs, comma-separated, asked in order. The reserved id {@code central} is refused.
+     * Type: list. Default: none (required unless {@code airlock.mode=off}). Security key. Since 0.1.0.
+     */
+    public static final String MIRRORS = "airlock.mirrors";
+
+    /**
+     * Namespace routing, {@code pattern=mirrorId[|mirrorId]} pairs, comma-separated. {@code com.acme.*} is
+     * com.acme and every groupId below it; {@code org.acme} is that groupId only. Required with more than one
+     * mirror. Type: list. Default: none. Security key. Since 0.1.0.
+     */
+    public static final String NAMESPACES = "airlock.namespaces";
+
+    /** {@code enforce} | {@code warn} | {@code off}. Default {@code enforce}. Security key. Since 0.1.0. */
+    public static final String MODE = "airlock.mode";
+
+    /**
+     * {@code deny} | {@code warn} | {@code allow}: version ranges, LATEST/RELEASE, non-reactor SNAPSHOTs and
+     * plugins whose version Maven reads from repository metadata. Default {@code deny}. Security key. Since 0.1.0.
+     */
+    public static final String FLOATING_VERSIONS = "airlock.floatingVersions";
+
+    /**
+     * Path of the lock file, relative to the project root directory. Default {@code .mvn/airlock.lock} when that
+     * file exists. Security key. Since 0.1.0.
+     */
+    public static final String LOCK = "airlock.lock";
+
+    /**
+     * {@code verify} | {@code deny} | {@code warn}: what happens to a file in the local repository that has no
+     * allowed-mirror origin (untracked, installed, or cached from another repository). Default {@code verify}:
+     * fetch it again from the mirror and compare. Security key. Since 0.1.0.
+     */
+    public static final String LOCAL_ORIGIN = "airlock.localOrigin";
+
+    /**
+     * Quarantine store directory. Default {@code <local repository>/../airlock-quarantine}. Since 0.1.0.
+     */
+    public static final String QUARANTINE_DIR = "airlock.quarantine.dir";
+
+    /**
+     * Directory of the reports and the resolution log. Default {@code target/airlock} of the top-level
+     * project. Since 0.1.0.
+     */
+    public static final String REPORT_DIR = "airlock.report.dir";
+
+    public static final List<String> SECURITY_KEYS =
+            List.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN);
+
+    public static final Set<String> ALL_KEYS =
+            Set.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN, QUARANTINE_DIR, REPORT_DIR);
+
+    /** Properties POMs commonly define that start with {@code airlock.} but are not configuration. */
+    public static final Set<String> IGNORED_USER_PROPERTIES = Set.of("airlock.version");
+}

@@ -1,0 +1,245 @@
+package dev.airlock.verify.finding;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One outcome of one check, in the shape every Airlock component reports: a stable code, a severity, what it is
+ * about (coordinates, file, sha256, repository), who raised it, what was expected and found, and what to do.
+ * Immutable; build with {@link #builder(FindingCode, Severity)}.
+ */
+public final class Finding {
+    private final FindingCode code;
+    private final Severity severity;
+    private final String coordinates;
+    private final String file;
+    private final String sha256;
+    private final String repositoryId;
+    private final String repositoryUrl;
+    private final String source;
+    private final String message;
+    private final String expected;
+    private final String actual;
+    private final String fix;
+    private final List<String> path;
+    private final Map<String, String> details;
+
+    private Finding(Builder b) {
+        this.code = Objects.requireNonNull(b.code, "code");
+        this.severity = Objects.requireNonNull(b.severity, "severity");
+        this.coordinates = b.coordinates;
+        this.file = b.file;
+        this.sha256 = b.sha256;
+        this.repositoryId = b.repositoryId;
+        this.repositoryUrl = b.repositoryUrl;
+        this.source = Objects.requireNonNull(b.source, "source");
+        this.message = Objects.requireNonNull(b.message, "message");
+        this.expected = b.expected;
+        this.actual = b.actual;
+        this.fix = b.fix;
+        this.path = Collections.unmodifiableList(new ArrayList<>(b.path));
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(b.details));
+    }
+
+    public static Builder builder(FindingCode code, Severity severity) {
+        return new Builder(code, severity);
+    }
+
+    public FindingCode code() {
+        return code;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** {@code groupId:artifactId:extension[:classifier]:version}, or null when the finding is not about one. */
+    public String coordinates() {
+        return coordinates;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String repositoryId() {
+        return repositoryId;
+    }
+
+    public String repositoryUrl() {
+        return repositoryUrl;
+    }
+
+    /** The component or rule that raised it: {@code extension}, {@code verifySbom}, ... */
+    public String source() {
+        return source;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public String expected() {
+        return expected;
+    }
+
+    public String actual() {
+        return actual;
+    }
+
+    public String fix() {
+        return fix;
+    }
+
+    /** The dependency path that brought the coordinate in, root first; empty when not known. */
+    public List<String> path() {
+        return path;
+    }
+
+    /** Further named facts (e.g. {@code declaredIn}); insertion-ordered. */
+    public Map<String, String> details() {
+        return details;
+    }
+
+    public Finding withSeverity(Severity newSeverity) {
+        return toBuilder().severity(newSeverity).build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(code, severity);
+        b.coordinates = coordinates;
+        b.file = file;
+        b.sha256 = sha256;
+        b.repositoryId = repositoryId;
+        b.repositoryUrl = repositoryUrl;
+        b.source = source;
+        b.message = message;
+        b.expected = expected;
+        b.actual = actual;
+        b.fix = fix;
+        b.path.addAll(path);
+        b.details.putAll(details);
+        return b;
+    }
+
+    /** One line for a console: {@code CODE coordinates: message}. */
+    public String oneLine() {
+        StringBuilder sb = new StringBuilder(code.name());
+        if (coordinates != null) {
+            sb.append(' ').append(coordinates);
+        }
+        sb.append(": ").append(message);
+        if (!path.isEmpty()) {
+            sb.append(" (via ").append(String.join(" -> ", path)).append(')');
+        }
+        if (fix != null) {
+            sb.append(" Fix: ").append(fix);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return severity.id() + ' ' + oneLine();
+    }
+
+    public static final class Builder {
+        private FindingCode code;
+        private Severity severity;
+        private String coordinates;
+        private String file;
+        private String sha256;
+        private String repositoryId;
+        private String repositoryUrl;
+        private String source;
+        private String message;
+        private String expected;
+        private String actual;
+        private String fix;
+        private final List<String> path = new ArrayList<>();
+        private final Map<String, String> details = new LinkedHashMap<>();
+
+        private Builder(FindingCode code, Severity severity) {
+            this.code = code;
+            this.severity = severity;
+        }
+
+        public Builder severity(Severity severity) {
+            this.severity = severity;
+            return this;
+        }
+
+        public Builder coordinates(String coordinates) {
+            this.coordinates = coordinates;
+            return this;
+        }
+
+        public Builder file(String file) {
+            this.file = file;
+            return this;
+        }
+
+        public Builder sha256(String sha256) {
+            this.sha256 = sha256;
+            return this;
+        }
+
+        public Builder repository(String id, String url) {
+            this.repositoryId = id;
+            this.repositoryUrl = url;
+            return this;
+        }
+
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        public Builder expected(String expected) {
+            this.expected = expected;
+            return this;
+        }
+
+        public Builder actual(String actual) {
+            this.actual = actual;
+            return this;
+        }
+
+        public Builder fix(String fix) {
+            this.fix = fix;
+            return this;
+        }
+
+        public Builder path(List<String> path) {
+            this.path.clear();
+            if (path != null) {
+                this.path.addAll(path);
+            }
+            return this;
+        }
+
+        public Builder detail(String key, String value) {
+            if (value != null) {
+                details.put(key, value);
+            }
+            return this;
+        }
+
+        public Finding build() {
+            return new Finding(this);
+        }
+    }
+}

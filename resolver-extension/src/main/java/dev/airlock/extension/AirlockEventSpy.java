@@ -1,0 +1,131 @@
+package dev.airlock.extension;
+
+import dev.airlock.verify.config.AirlockConfig;
+import dev.airlock.verify.config.MirrorSpec;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.maven.artifact.repository.ArtifactRepository;
+import org.apache.maven.artifact.repository.ArtifactRepositoryPolicy;
+import org.apache.maven.artifact.repository.MavenArtifactRepository;
+import org.apache.maven.artifact.repository.layout.DefaultRepositoryLayout;
+import org.apache.maven.eventspy.AbstractEventSpy;
+import org.apache.maven.execution.MavenExecutionRequest;
+import org.apache.maven.settings.Mirror;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the build session and routes resolution to the mirrors. Maven hands event spies its execution request
+ * just before it creates the repository session, which is the last moment to change the mirrors the session uses
+ * (later, the session's mirror selector is fixed, and on Maven 4 the session is immutable).
+ *
+ * <p>Routing: the first configured mirror becomes the Maven mirror of {@code central} and of every repository
+ * the request already holds (settings and profile repositories); the other mirrors are added as repositories,
+ * each mirrored to itself so that no {@code <mirror>} of settings.xml can redirect it. The user's ids are kept, so
+ * {@code <server>} credentials apply. Repositories declared in POMs are not mirrored: the remote repository
+ * filter refuses them, which is what lets Airlock name each one.
+ */
+@Named
+@Singleton
+public class AirlockEventSpy extends AbstractEventSpy {
+    private static final Logger LOG = LoggerFactory.getLogger(AirlockEventSpy.class);
+
+    private final AirlockState state;
+
+    @Inject
+    public AirlockEventSpy(AirlockState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void onEvent(Object event) {
+        if (event instanceof MavenExecutionRequest request) {
+            File root = request.getMultiModuleProjectDirectory();
+            if (root == null && request.getSystemProperties() != null) {
+                String r = request.getSystemProperties().getProperty("maven.multiModuleProjectDirectory");
+                root = r == null ? null : new File(r);
+            }
+            long start = request.getStartTime() == null ? System.currentTimeMillis() : request.getStartTime().getTime();
+            BuildSession s = state.start(request.getSystemProperties(), request.getUserProperties(),
+                    root == null ? null : root.toPath().toAbsolutePath().normalize(), start);
+            if (s.configError() == null && s.active()) {
+                try {
+                    route(request, s.config());
+                } catch (RuntimeException e) {
+                    // never break Maven from a spy: the filter still refuses every non-mirror repository
+                    LOG.error("[airlock] could not route repositories to the mirrors: {}", e.toString());
+                }
+            }
+            registerTopPom(s, request, root == null ? null : root.toPath());
+        }
+    }
+
+    private static void registerTopPom(BuildSession s, MavenExecutionRequest request, Path root) {
+        File pom = request.getPom();
+        if (pom != null && pom.isFile()) {
+            s.pomResolved(pom.getAbsolutePath(), pom.toPath());
+        } else if (root != null && root.resolve("pom.xml").toFile().isFile()) {
+            s.pomResolved(root.resolve("pom.xml").toString(), root.resolve("pom.xml"));
+        }
+    }
+
+    static void route(MavenExecutionRequest request, AirlockConfig config) {
+        List<MirrorSpec> mirrors = config.mirrors();
+        Set<String> ourIds = mirrors.stream().map(MirrorSpec::id).collect(Collectors.toSet());
+
+        // repositories from settings/profiles that reuse a mirror id would shadow it: the configured mirror wins
+        List<ArtifactRepository> remote = new ArrayList<>(request.getRemoteRepositories());
+        List<ArtifactRepository> plugin = new ArrayList<>(request.getPluginArtifactRepositories());
+        remote.removeIf(r -> ourIds.contains(r.getId()));
+        plugin.removeIf(r -> ourIds.contains(r.getId()));
+
+        Set<String> routed = new LinkedHashSet<>();
+        routed.add("central");
+        remote.forEach(r -> routed.add(r.getId()));
+        plugin.forEach(r -> routed.add(r.getId()));
+
+        List<Mirror> ours = new ArrayList<>();
+        MirrorSpec first = mirrors.get(0);
+        ours.add(mirror(first, String.join(",", routed)));
+        for (MirrorSpec extra : mirrors.subList(1, mirrors.size())) {
+            ours.add(mirror(extra, extra.id()));
+            remote.add(repository(extra));
+            plugin.add(repository(extra));
+        }
+        List<Mirror> all = new ArrayList<>(ours);
+        for (Mirror m : request.getMirrors()) {
+            if (!ourIds.contains(m.getId())) {
+                all.add(m);
+            }
+        }
+        request.setMirrors(all);
+        request.setRemoteRepositories(remote);
+        request.setPluginArtifactRepositories(plugin);
+        LOG.debug("[airlock] routing {} to mirror {} ({})", routed, first.id(), first.url());
+    }
+
+    private static Mirror mirror(MirrorSpec spec, String mirrorOf) {
+        Mirror m = new Mirror();
+        m.setId(spec.id());
+        m.setUrl(spec.url());
+        m.setMirrorOf(mirrorOf);
+        m.setName("Airlock mirror " + spec.id());
+        return m;
+    }
+
+    private static ArtifactRepository repository(MirrorSpec spec) {
+        ArtifactRepositoryPolicy releases = new ArtifactRepositoryPolicy(
+                true, ArtifactRepositoryPolicy.UPDATE_POLICY_DAILY, ArtifactRepositoryPolicy.CHECKSUM_POLICY_WARN);
+        ArtifactRepositoryPolicy snapshots = new ArtifactRepositoryPolicy(
+                true, ArtifactRepositoryPolicy.UPDATE_POLICY_DAILY, ArtifactRepositoryPolicy.CHECKSUM_POLICY_WARN);
+        return new MavenArtifactRepository(spec.id(), spec.url(), new DefaultRepositoryLayout(), snapshots, releases);
+    }
+}

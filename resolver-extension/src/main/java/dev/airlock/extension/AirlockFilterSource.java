@@ -1,0 +1,108 @@
+package dev.airlock.extension;
+
+import dev.airlock.verify.config.MirrorSpec;
+import dev.airlock.verify.config.NamespaceRule;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.metadata.Metadata;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.spi.connector.filter.RemoteRepositoryFilter;
+import org.eclipse.aether.spi.connector.filter.RemoteRepositoryFilterSource;
+
+/**
+ * The chokepoint: the resolver asks every filter source about every (repository, artifact) and (repository,
+ * metadata) pair before it looks in the local cache and before any connector opens, and all sources must
+ * accept. Airlock accepts a repository only when its URL lies within a configured mirror (scheme, host, port and
+ * path prefix), and, for a groupId under {@code airlock.namespaces}, only when it is one of that namespace's
+ * mirrors. A POM-declared repository can neither avoid this filter nor outvote it. In warn mode everything is
+ * accepted and what would have been refused is recorded.
+ */
+@Named(AirlockFilterSource.NAME)
+@Singleton
+public class AirlockFilterSource implements RemoteRepositoryFilterSource {
+    public static final String NAME = "airlock";
+
+    private final AirlockState state;
+
+    @Inject
+    public AirlockFilterSource(AirlockState state) {
+        this.state = state;
+    }
+
+    @Override
+    public RemoteRepositoryFilter getRemoteRepositoryFilter(RepositorySystemSession session) {
+        BuildSession s = state.forSession(session);
+        if (s == null || !s.active()) {
+            return null;
+        }
+        return new Filter(s);
+    }
+
+    private static final class Filter implements RemoteRepositoryFilter {
+        private final BuildSession s;
+
+        Filter(BuildSession s) {
+            this.s = s;
+        }
+
+        @Override
+        public Result acceptArtifact(RemoteRepository repository, Artifact artifact) {
+            return accept(repository, artifact.getGroupId(), Coords.of(artifact));
+        }
+
+        @Override
+        public Result acceptMetadata(RemoteRepository repository, Metadata metadata) {
+            return accept(repository, metadata.getGroupId(), Coords.of(metadata));
+        }
+
+        private Result accept(RemoteRepository repository, String groupId, String coordinates) {
+            if (s.config() == null) {
+                return new FilterResult(false, NAME + ": refused because the Airlock configuration is invalid: "
+                        + s.configError().getMessage());
+            }
+            Optional<MirrorSpec> mirror = s.mirrorOf(repository);
+            if (mirror.isEmpty()) {
+                s.blocked(repository, coordinates);
+                if (!s.enforce()) {
+                    return new FilterResult(true, NAME + ": warn mode, " + repository.getId()
+                            + " is not a configured mirror");
+                }
+                return new FilterResult(false, NAME + ": repository " + repository.getId() + " ("
+                        + repository.getUrl() + ") is not one of the configured mirrors (airlock.mirrors); it was"
+                        + " not contacted");
+            }
+            if (!groupId.isEmpty() && !s.config().mayServe(mirror.get().id(), groupId)) {
+                NamespaceRule rule = s.config().namespaceOf(groupId).orElseThrow();
+                return new FilterResult(false, NAME + ": " + groupId + " is routed to "
+                        + String.join("|", rule.mirrorIds()) + " by airlock.namespaces (" + rule + "), not to "
+                        + mirror.get().id());
+            }
+            return new FilterResult(true, NAME + ": mirror " + mirror.get().id());
+        }
+    }
+
+    /** A plain result; the resolver shows {@link #reasoning()} in its error messages. */
+    static final class FilterResult implements RemoteRepositoryFilter.Result {
+        private final boolean accepted;
+        private final String reasoning;
+
+        FilterResult(boolean accepted, String reasoning) {
+            this.accepted = accepted;
+            this.reasoning = reasoning;
+        }
+
+        @Override
+        public boolean isAccepted() {
+            return accepted;
+        }
+
+        @Override
+        public String reasoning() {
+            return reasoning;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package dev.airlock.extension;
+
+import dev.airlock.verify.config.AirlockConfig;
+import dev.airlock.verify.config.ConfigKeys;
+import dev.airlock.verify.config.MirrorSpec;
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.finding.Severity;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.apache.maven.AbstractMavenLifecycleParticipant;
+import org.apache.maven.MavenExecutionException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The build's entry and exit: stops the build at once when the configuration is invalid (or names no mirror),
+ * learns the reactor when Maven has read the projects and opens the evidence file there, and at the end writes
+ * the repository findings and the console summary.
+ */
+@Named(AirlockLifecycleParticipant.NAME)
+@Singleton
+public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipant {
+    public static final String NAME = "airlock";
+    private static final Logger LOG = LoggerFactory.getLogger(AirlockLifecycleParticipant.class);
+
+    private final AirlockState state;
+
+    @Inject
+    public AirlockLifecycleParticipant(AirlockState state) {
+        this.state = state;
+    }
+
+    @Override
+    public void afterSessionStart(MavenSession session) throws MavenExecutionException {
+        BuildSession s = state.current();
+        if (s == null) {
+            LOG.warn("[airlock] the extension's event spy did not run (is it loaded as a core extension, in"
+                    + " .mvn/extensions.xml or lib/ext?): repositories are filtered but not routed to the mirrors");
+            s = state.forSession(session.getRepositorySession());
+        }
+        if (s.configError() != null) {
+            Finding f = s.finding(FindingCode.CONFIG_ERROR, Severity.ERROR)
+                    .message(s.configError().problem())
+                    .detail("where", s.configError().where())
+                    .fix(s.configError().fix())
+                    .build();
+            s.report(f);
+            openLog(s, session);
+            finishAndSummarise(s);
+            throw new MavenExecutionException("[airlock] CONFIG_ERROR " + s.configError().getMessage(),
+                    session.getRequest().getPom());
+        }
+        AirlockConfig c = s.config();
+        if (!s.active()) {
+            LOG.info("[airlock] airlock.mode=off (from {}): resolution is NOT locked to mirrors and nothing is"
+                    + " checked", c.originOf(ConfigKeys.MODE));
+            return;
+        }
+        for (String w : c.warnings()) {
+            LOG.warn("[airlock] {}", w);
+        }
+        LOG.info("[airlock] {} mode: resolution locked to {}{}; session {}", c.mode().id(),
+                c.mirrors().stream().map(MirrorSpec::toString).collect(Collectors.joining(", ")),
+                c.namespaces().isEmpty() ? "" : " (namespaces " + c.namespaces().stream()
+                        .map(Object::toString).collect(Collectors.joining(", ")) + ")",
+                s.id());
+        s.log().line("session")
+                .put("mode", c.mode().id())
+                .put("startTime", s.startMillis())
+                .put("mirrors", c.mirrors().stream().map(m -> java.util.Map.of("id", m.id(), "url", m.url()))
+                        .collect(Collectors.toList()))
+                .put("namespaces", c.namespaces().stream().map(Object::toString).collect(Collectors.toList()))
+                .put("floatingVersions", c.floatingVersions().id())
+                .put("localOrigin", c.localOrigin().id())
+                .put("lock", c.lock() == null ? null : c.lock().toString())
+                .put("mavenVersion", session.getSystemProperties().getProperty("maven.version"))
+                .write();
+    }
+
+    @Override
+    public void afterProjectsRead(MavenSession session) throws MavenExecutionException {
+        BuildSession s = state.current();
+        if (s == null || !s.active()) {
+            return;
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> groups = new LinkedHashSet<>();
+        for (MavenProject p : session.getProjects()) {
+            keys.add(Coords.ga(p.getGroupId(), p.getArtifactId()));
+            groups.add(p.getGroupId());
+            if (p.getFile() != null) {
+                s.pomResolved(p.getFile().getAbsolutePath(), p.getFile().toPath());
+            }
+        }
+        s.reactor(keys, groups);
+        openLog(s, session);
+    }
+
+    @Override
+    public void afterSessionEnd(MavenSession session) {
+        BuildSession s = state.current();
+        if (s == null || !s.active()) {
+            return;
+        }
+        openLog(s, session);
+        finishAndSummarise(s);
+    }
+
+    private static void openLog(BuildSession s, MavenSession session) {
+        if (s.log().file() != null) {
+            return;
+        }
+        Path dir = reportDir(s, session);
+        try {
+            s.log().open(dir.resolve("resolution.jsonl"));
+        } catch (IOException e) {
+            LOG.error("[airlock] cannot write the evidence file in {}: {}", dir, e.toString());
+        }
+    }
+
+    static Path reportDir(BuildSession s, MavenSession session) {
+        if (s.config() != null && s.config().reportDir() != null) {
+            return s.config().reportDir();
+        }
+        MavenProject top = session.getTopLevelProject();
+        if (top != null && top.getBuild() != null && top.getBuild().getDirectory() != null) {
+            return Path.of(top.getBuild().getDirectory(), "airlock");
+        }
+        Path base = s.projectRoot() != null ? s.projectRoot()
+                : Path.of(session.getRequest().getBaseDirectory() == null ? "." : session.getRequest().getBaseDirectory());
+        return base.resolve("target").resolve("airlock");
+    }
+
+    private static void finishAndSummarise(BuildSession s) {
+        if (!s.finish()) {
+            return;
+        }
+        if (s.config() != null) {
+            for (BuildSession.BlockedRepository b : s.blockedRepositories()) {
+                String declaredIn = b.declaredIn(s);
+                s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, Severity.INFO)
+                        .repository(b.id, b.url)
+                        .coordinates(null)
+                        .message("repository " + b.id + " (" + b.url + ")"
+                                + (declaredIn == null ? "" : " declared in " + declaredIn)
+                                + (s.enforce() ? " was not contacted" : " is not a configured mirror") + "; asked for "
+                                + b.askedCount() + " item(s), e.g. " + b.example()
+                                + (b.unresolved().isEmpty() ? "" : "; " + b.unresolved().size()
+                                        + " could not be resolved from the mirrors"))
+                        .fix(b.unresolved().isEmpty() ? "none needed: the mirrors served what was asked"
+                                : "see the REPOSITORY_BLOCKED errors for what is missing from the mirrors")
+                        .detail("declaredIn", declaredIn)
+                        .detail("asked", Integer.toString(b.askedCount()))
+                        .build());
+            }
+        }
+        Summary.print(s);
+        try {
+            s.log().close();
+        } catch (IOException e) {
+            LOG.error("[airlock] cannot close the evidence file: {}", e.toString());
+        }
+    }
+
+    static List<Finding> findings(BuildSession s) {
+        return s.findings();
+    }
+}

@@ -1,0 +1,350 @@
+package dev.airlock.extension;
+
+import dev.airlock.verify.config.AirlockConfig;
+import dev.airlock.verify.config.ConfigKeys;
+import dev.airlock.verify.config.Levels;
+import dev.airlock.verify.config.MirrorSpec;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.finding.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.repository.ArtifactRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.WorkspaceRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.spi.connector.RepositoryConnectorFactory;
+import org.eclipse.aether.spi.resolution.ArtifactResolverPostProcessor;
+import org.eclipse.aether.transfer.ArtifactFilteredOutException;
+import org.eclipse.aether.transfer.ArtifactTransferException;
+
+/**
+ * Looks at every artifact the resolver resolved, cache hits included, before anything uses it: where it came
+ * from, whether its version was written down, and its SHA-256 for the evidence. What Airlock refuses is left
+ * unresolved with an exception naming the finding (the pattern of the resolver's trusted-checksums
+ * post-processor), so Maven fails where the artifact was needed.
+ */
+@Named(AirlockPostProcessor.NAME)
+@Singleton
+public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
+    public static final String NAME = "airlock";
+
+    private final AirlockState state;
+    private final MirrorFetcher fetcher;
+    private final Map<String, LocalVerdict> localVerdicts = new ConcurrentHashMap<>();
+    private final Set<String> floatingReported = ConcurrentHashMap.newKeySet();
+
+    @Inject
+    public AirlockPostProcessor(AirlockState state, Map<String, Provider<RepositoryConnectorFactory>> factories) {
+        this.state = state;
+        this.fetcher = new MirrorFetcher(factories);
+    }
+
+    @Override
+    public void postProcess(RepositorySystemSession session, List<ArtifactResult> results) {
+        BuildSession s = state.forSession(session);
+        if (s == null || !s.active() || s.config() == null) {
+            return;
+        }
+        for (ArtifactResult r : results) {
+            inspect(s, session, r);
+        }
+    }
+
+    private void inspect(BuildSession s, RepositorySystemSession session, ArtifactResult r) {
+        Artifact requested = r.getRequest().getArtifact();
+        Artifact artifact = r.getArtifact() != null ? r.getArtifact() : requested;
+        String coords = Coords.of(artifact);
+
+        List<RemoteRepository> refusedRepos = new ArrayList<>();
+        for (Exception e : r.getExceptions()) {
+            if (e instanceof ArtifactFilteredOutException fe && fe.getRepository() != null
+                    && s.mirrorOf(fe.getRepository()).isEmpty()) {
+                refusedRepos.add(fe.getRepository());
+            }
+        }
+
+        if (artifact.getFile() == null) {
+            for (RemoteRepository repo : refusedRepos) {
+                reportBlockedUnresolved(s, repo, coords);
+            }
+            s.log().line("artifact").put("coordinates", coords).put("outcome", "missing").write();
+            return;
+        }
+
+        ArtifactRepository origin = r.getRepository();
+        if (origin instanceof WorkspaceRepository) {
+            s.resolvedFromReactor();
+            s.log().line("artifact").put("coordinates", coords).put("origin", "reactor").put("outcome", "resolved")
+                    .write();
+            return;
+        }
+
+        Path file = artifact.getFile().toPath();
+        String sha256;
+        try {
+            sha256 = s.digests().sha256(file);
+        } catch (IOException e) {
+            refuse(s, r, artifact, null, "cannot read " + file + " to hash it: " + e.getMessage());
+            return;
+        }
+        if ("pom".equals(artifact.getExtension())) {
+            s.pomResolved(coords, file);
+        }
+
+        List<String> refusals = new ArrayList<>();
+        String originId;
+        String repoId = null;
+        String repoUrl = null;
+        if (origin instanceof RemoteRepository rr) {
+            repoId = rr.getId();
+            repoUrl = rr.getUrl();
+            Optional<MirrorSpec> mirror = s.mirrorOf(rr);
+            boolean downloaded = r.getLocalArtifactResult() == null || !r.getLocalArtifactResult().isAvailable();
+            originId = downloaded ? "remote" : "cache";
+            if (mirror.isPresent()) {
+                s.resolvedFromMirror(mirror.get().id(), coords);
+            } else {
+                // only possible when the filter accepted it: warn mode
+                BuildSession.BlockedRepository b = s.blockedRepository(rr);
+                s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
+                        .coordinates(coords)
+                        .repository(rr.getId(), rr.getUrl())
+                        .sha256(sha256)
+                        .message(coords + " was resolved from repository " + rr.getId() + " (" + rr.getUrl()
+                                + "), which is not a configured mirror"
+                                + declared(b.declaredIn(s)) + (s.enforce() ? "" : " (warn mode: it was contacted)"))
+                        .fix("publish " + coords + " to a configured mirror, or remove what needs it")
+                        .detail("declaredIn", b.declaredIn(s))
+                        .build());
+                if (s.enforce()) {
+                    refusals.add("repository " + rr.getId() + " is not a configured mirror");
+                }
+            }
+        } else {
+            LocalVerdict v = checkLocalOrigin(s, session, artifact, file, sha256);
+            originId = v.origin;
+            if (v.refusal != null) {
+                refusals.add(v.refusal);
+            }
+        }
+
+        FloatingVersions.Floating floating = FloatingVersions.inspect(s, r.getRequest(), artifact);
+        if (floating != null && s.config().floatingVersions() != Levels.FloatingVersions.ALLOW) {
+            boolean deny = s.config().floatingVersions() == Levels.FloatingVersions.DENY;
+            Severity sev = deny ? s.failing() : Severity.WARN;
+            if (floatingReported.add(s.id() + floating.key(artifact))) {
+                s.report(s.finding(FindingCode.FLOATING_VERSION, sev)
+                        .coordinates(coords)
+                        .path(floating.path())
+                        .repository(repoId, repoUrl)
+                        .message(floatingMessage(floating, artifact))
+                        .expected("an exact version")
+                        .actual(floating.declared())
+                        .fix(floatingFix(floating, s.config()))
+                        .build());
+            }
+            if (deny && s.enforce()) {
+                refusals.add("FLOATING_VERSION: " + floatingMessage(floating, artifact));
+            }
+        }
+
+        s.log().line("artifact")
+                .put("coordinates", coords)
+                .put("repository", repoId)
+                .put("repositoryUrl", repoUrl)
+                .put("origin", originId)
+                .put("outcome", refusals.isEmpty() ? "resolved" : "refused")
+                .put("sha256", sha256)
+                .put("file", file.toString())
+                .write();
+
+        if (!refusals.isEmpty()) {
+            refuse(s, r, artifact, origin instanceof RemoteRepository rr ? rr : null, String.join("; ", refusals));
+        }
+    }
+
+    private static String floatingMessage(FloatingVersions.Floating f, Artifact a) {
+        if (f.kind().startsWith("plugin")) {
+            return "plugin " + a.getGroupId() + ":" + a.getArtifactId() + " has no version in the POM; Maven read"
+                    + " one from repository metadata (" + a.getBaseVersion() + ")";
+        }
+        return f.kind() + " " + f.declared() + " of " + a.getGroupId() + ":" + a.getArtifactId() + " resolved to "
+                + a.getBaseVersion();
+    }
+
+    private static String floatingFix(FloatingVersions.Floating f, AirlockConfig config) {
+        String allow = "; to allow floating versions set airlock.floatingVersions=warn in .mvn/airlock.properties"
+                + " (now " + config.floatingVersions().id() + " from " + config.originOf(ConfigKeys.FLOATING_VERSIONS)
+                + ")";
+        if (f.kind().startsWith("plugin")) {
+            return "pin the plugin's version in <pluginManagement> (or call it as groupId:artifactId:version:goal)"
+                    + allow;
+        }
+        return "declare an exact version (e.g. in <dependencyManagement>)" + allow;
+    }
+
+    private static String declared(String declaredIn) {
+        return declaredIn == null ? "" : ", declared in " + declaredIn;
+    }
+
+    private static void reportBlockedUnresolved(BuildSession s, RemoteRepository repo, String coords) {
+        BuildSession.BlockedRepository b = s.blockedRepository(repo);
+        b.unresolved(coords);
+        String mirrors = s.config().mirrors().stream().map(MirrorSpec::id).reduce((x, y) -> x + ", " + y)
+                .orElse("");
+        s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
+                .coordinates(coords)
+                .repository(repo.getId(), repo.getUrl())
+                .message("repository " + repo.getId() + " (" + repo.getUrl() + ")" + declared(b.declaredIn(s))
+                        + " was not contacted for " + coords + ", and no configured mirror (" + mirrors
+                        + ") has it")
+                .fix("publish " + coords + " to a configured mirror, or remove the dependency that needs it")
+                .detail("declaredIn", b.declaredIn(s))
+                .build());
+    }
+
+    private static void refuse(BuildSession s, ArtifactResult r, Artifact artifact, RemoteRepository repo,
+            String reason) {
+        s.refusedOne();
+        r.setArtifact(artifact.setFile(null));
+        r.addException(new ArtifactTransferException(artifact, repo, "airlock: " + reason));
+    }
+
+    // ---------------------------------------------------------------- local origin
+
+    private record LocalVerdict(String origin, String refusal) {}
+
+    private LocalVerdict checkLocalOrigin(BuildSession s, RepositorySystemSession session, Artifact artifact,
+            Path file, String sha256) {
+        LocalOrigins.Origin origin = LocalOrigins.of(file);
+        String coords = Coords.of(artifact);
+        if (origin.kind() != LocalOrigins.Kind.CACHED_ELSEWHERE
+                && (s.isReactorGroup(artifact.getGroupId()) || s.isReactor(artifact.getGroupId(),
+                        artifact.getArtifactId()))) {
+            s.resolvedFromLocal();
+            return new LocalVerdict(origin.id(), null);
+        }
+        String key = s.id() + "|" + file + "|" + sha256;
+        LocalVerdict known = localVerdicts.get(key);
+        if (known != null) {
+            return known;
+        }
+        Levels.LocalOrigin policy = s.config().localOrigin();
+        String policyNote = "airlock.localOrigin=" + policy.id() + " (from " + s.config().originOf(ConfigKeys.LOCAL_ORIGIN)
+                + ")";
+        String fix = "delete it from the local repository (or use a fresh local repository) so that it is"
+                + " downloaded from a mirror; if it was installed by hand, publish it to a mirror";
+        if (policy == Levels.LocalOrigin.WARN) {
+            s.report(untrusted(s, Severity.WARN, coords, file, sha256,
+                    coords + " in the local repository is " + origin.describe() + "; used without checking ("
+                            + policyNote + ")", fix, null, null));
+            s.resolvedFromLocal();
+            return new LocalVerdict(origin.id(), null);
+        }
+        if (policy == Levels.LocalOrigin.DENY) {
+            s.report(untrusted(s, s.failing(), coords, file, sha256,
+                    coords + " in the local repository is " + origin.describe() + " (" + policyNote + ")", fix,
+                    null, null));
+            return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
+                    + origin.describe()));
+        }
+        // verify: fetch it again from the mirrors that may serve it, and compare
+        for (MirrorSpec mirror : s.config().mirrors()) {
+            if (!s.config().mayServe(mirror.id(), artifact.getGroupId())) {
+                continue;
+            }
+            MirrorFetcher.Fetched fetched;
+            try {
+                fetched = fetcher.fetch(session, mirror, artifact);
+            } catch (IOException e) {
+                fetched = new MirrorFetcher.Fetched(null, false, e.toString());
+            }
+            s.log().line("request")
+                    .put("repository", mirror.id())
+                    .put("repositoryUrl", mirror.url())
+                    .put("coordinates", coords)
+                    .put("outcome", fetched.file() != null ? "ok" : fetched.notFound() ? "not-found" : "failed")
+                    .put("mirror", true)
+                    .put("purpose", "verify local origin")
+                    .write();
+            s.request(true);
+            if (fetched.failure() != null) {
+                s.report(s.finding(FindingCode.MIRROR_UNAVAILABLE, s.failing())
+                        .coordinates(coords)
+                        .repository(mirror.id(), mirror.url())
+                        .message("mirror " + mirror.id() + " (" + mirror.url() + ") failed while Airlock re-fetched "
+                                + coords + " to verify a cached copy: " + fetched.failure())
+                        .fix("bring mirror " + mirror.id() + " back")
+                        .build());
+                return remember(key, s, new LocalVerdict(origin.id(), "MIRROR_UNAVAILABLE while verifying " + coords));
+            }
+            if (fetched.notFound()) {
+                continue;
+            }
+            String mirrorSha;
+            try {
+                mirrorSha = dev.airlock.verify.digest.DigestCache.sha256Uncached(fetched.file());
+            } catch (IOException e) {
+                return remember(key, s, new LocalVerdict(origin.id(), "cannot hash the copy fetched from "
+                        + mirror.id()));
+            } finally {
+                try {
+                    Files.deleteIfExists(fetched.file());
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
+            }
+            if (mirrorSha.equals(sha256)) {
+                s.resolvedFromMirror(mirror.id(), coords);
+                LocalVerdict ok = new LocalVerdict("verified:" + mirror.id(), null);
+                localVerdicts.put(key, ok);
+                return ok;
+            }
+            s.report(untrusted(s, s.failing(), coords, file, sha256,
+                    coords + " in the local repository is " + origin.describe() + ", and its bytes differ from"
+                            + " mirror " + mirror.id() + "'s", fix, mirrorSha, mirror));
+            return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
+                    + origin.describe() + " and differs from mirror " + mirror.id()));
+        }
+        s.report(untrusted(s, s.failing(), coords, file, sha256,
+                coords + " in the local repository is " + origin.describe() + ", and no configured mirror has it",
+                fix, null, null));
+        return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
+                + origin.describe() + " and no configured mirror has it"));
+    }
+
+    private LocalVerdict remember(String key, BuildSession s, LocalVerdict v) {
+        if (!s.enforce()) {
+            v = new LocalVerdict(v.origin, null);
+        }
+        localVerdicts.put(key, v);
+        return v;
+    }
+
+    private static dev.airlock.verify.finding.Finding untrusted(BuildSession s, Severity severity, String coords,
+            Path file, String sha256, String message, String fix, String expected, MirrorSpec mirror) {
+        return s.finding(FindingCode.UNTRUSTED_LOCAL_ORIGIN, severity)
+                .coordinates(coords)
+                .file(file.toString())
+                .sha256(sha256)
+                .repository(mirror == null ? null : mirror.id(), mirror == null ? null : mirror.url())
+                .message(message)
+                .expected(expected == null ? null : "sha256 " + expected + " (mirror " + mirror.id() + ")")
+                .actual(expected == null ? null : "sha256 " + sha256 + " (local repository)")
+                .fix(fix)
+                .build();
+    }
+}

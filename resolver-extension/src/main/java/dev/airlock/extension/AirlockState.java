@@ -1,0 +1,97 @@
+package dev.airlock.extension;
+
+import dev.airlock.verify.config.AirlockConfig;
+import dev.airlock.verify.config.AirlockConfigLoader;
+import dev.airlock.verify.config.ConfigException;
+import dev.airlock.verify.config.ConfigKeys;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import org.eclipse.aether.RepositorySystemSession;
+
+/**
+ * Holds the {@link BuildSession} of the running build, shared by the extension's components (event spy, filter,
+ * connector, post-processor, listener, lifecycle participant). The event spy starts it as soon as Maven has read
+ * its request; a component that runs without it (an embedder that does not call event spies) starts it from the
+ * repository session's properties, so resolution is still filtered.
+ */
+@Named
+@Singleton
+public class AirlockState {
+    private volatile BuildSession current;
+
+    /** Starts a new build session from Maven's request properties. Never throws: errors are kept for later. */
+    BuildSession start(Properties systemProperties, Properties userProperties, Path projectRoot, long startMillis) {
+        Map<String, String> commandLine = new HashMap<>();
+        collect(systemProperties, commandLine);
+        collect(userProperties, commandLine); // user properties (-D) win over system properties
+        String mavenHome = systemProperties.getProperty("maven.home");
+        String userHome = systemProperties.getProperty("user.home", System.getProperty("user.home"));
+        List<Path> files = new ArrayList<>();
+        if (projectRoot != null) {
+            files.add(projectRoot.resolve(".mvn").resolve(ConfigKeys.FILE_NAME));
+        }
+        String userConf = systemProperties.getProperty("maven.user.conf");
+        if (userConf != null) {
+            files.add(Path.of(userConf).resolve(ConfigKeys.FILE_NAME));
+        } else if (userHome != null) {
+            files.add(Path.of(userHome, ".m2", ConfigKeys.FILE_NAME));
+        }
+        String installationConf = systemProperties.getProperty("maven.installation.conf");
+        if (installationConf != null) {
+            files.add(Path.of(installationConf).resolve(ConfigKeys.FILE_NAME));
+        } else if (mavenHome != null) {
+            files.add(Path.of(mavenHome, "conf", ConfigKeys.FILE_NAME));
+        }
+        AirlockConfig config = null;
+        ConfigException error = null;
+        try {
+            config = AirlockConfigLoader.load(projectRoot, files, commandLine);
+        } catch (ConfigException e) {
+            error = e;
+        }
+        BuildSession s = new BuildSession(startMillis, config, error, projectRoot);
+        current = s;
+        return s;
+    }
+
+    /** The running build's session. */
+    BuildSession current() {
+        return current;
+    }
+
+    /** The running build's session, started from the repository session's properties when nothing started it. */
+    BuildSession forSession(RepositorySystemSession session) {
+        BuildSession s = current;
+        if (s != null) {
+            return s;
+        }
+        synchronized (this) {
+            if (current == null) {
+                Properties sys = new Properties();
+                sys.putAll(session.getSystemProperties());
+                Properties user = new Properties();
+                user.putAll(session.getUserProperties());
+                String root = sys.getProperty("maven.multiModuleProjectDirectory");
+                start(sys, user, root == null ? null : Path.of(root), System.currentTimeMillis());
+            }
+            return current;
+        }
+    }
+
+    private static void collect(Properties props, Map<String, String> into) {
+        if (props == null) {
+            return;
+        }
+        for (String name : props.stringPropertyNames()) {
+            if (name.startsWith("airlock.")) {
+                into.put(name, props.getProperty(name));
+            }
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package dev.airlock.extension;
+
+import dev.airlock.verify.config.AirlockConfig;
+import dev.airlock.verify.config.ConfigException;
+import dev.airlock.verify.config.Levels.Mode;
+import dev.airlock.verify.config.MirrorSpec;
+import dev.airlock.verify.digest.DigestCache;
+import dev.airlock.verify.evidence.ResolutionLog;
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.finding.Severity;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.aether.repository.RemoteRepository;
+
+/**
+ * Everything Airlock knows about one build: its configuration, evidence log, findings, and the counters of the
+ * console summary. One per Maven invocation (a daemon starts a new one per build). Thread-safe: parallel builds
+ * ({@code -T}) resolve from several threads.
+ */
+final class BuildSession {
+    static final String SOURCE = "extension";
+
+    private final String id = UUID.randomUUID().toString();
+    private final long startMillis;
+    private final AirlockConfig config;
+    private final ConfigException configError;
+    private final Path projectRoot;
+    private final ResolutionLog log;
+    private final DigestCache digests = new DigestCache();
+
+    private final ConcurrentLinkedDeque<Finding> findings = new ConcurrentLinkedDeque<>();
+    private final Set<String> findingKeys = ConcurrentHashMap.newKeySet();
+    private final Map<String, Optional<MirrorSpec>> mirrorByRepo = new ConcurrentHashMap<>();
+    private final Map<String, BlockedRepository> blocked = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> artifactsPerMirror = new ConcurrentHashMap<>();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger fromReactor = new AtomicInteger();
+    private final AtomicInteger fromLocal = new AtomicInteger();
+    private final AtomicInteger requestsToMirrors = new AtomicInteger();
+    private final AtomicInteger requestsElsewhere = new AtomicInteger();
+    private final Set<String> floatingPlugins = ConcurrentHashMap.newKeySet();
+    private final Set<String> floatingRanges = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedDeque<DeclaringPoms.Pom> poms = new ConcurrentLinkedDeque<>();
+    private volatile Set<String> reactorKeys = Set.of();
+    private volatile Set<String> reactorGroups = Set.of();
+    private volatile boolean finished;
+
+    BuildSession(long startMillis, AirlockConfig config, ConfigException configError, Path projectRoot) {
+        this.startMillis = startMillis;
+        this.config = config;
+        this.configError = configError;
+        this.projectRoot = projectRoot;
+        this.log = new ResolutionLog(id);
+    }
+
+    String id() {
+        return id;
+    }
+
+    long startMillis() {
+        return startMillis;
+    }
+
+    /** Null when the configuration could not be loaded; see {@link #configError()}. */
+    AirlockConfig config() {
+        return config;
+    }
+
+    ConfigException configError() {
+        return configError;
+    }
+
+    Path projectRoot() {
+        return projectRoot;
+    }
+
+    ResolutionLog log() {
+        return log;
+    }
+
+    DigestCache digests() {
+        return digests;
+    }
+
+    /**
+     * True when Airlock guards this build. A configuration error also counts as active: nothing may be resolved
+     * then (fail closed), and the build stops at session start.
+     */
+    boolean active() {
+        return configError != null || config.mode() != Mode.OFF;
+    }
+
+    boolean enforce() {
+        return configError != null || config.mode() == Mode.ENFORCE;
+    }
+
+    /** The severity of a failing finding in this mode: error when enforcing, warn in warn mode. */
+    Severity failing() {
+        return enforce() ? Severity.ERROR : Severity.WARN;
+    }
+
+    /** The configured mirror a repository belongs to (by URL prefix), if any. */
+    Optional<MirrorSpec> mirrorOf(RemoteRepository repo) {
+        if (config == null) {
+            return Optional.empty();
+        }
+        return mirrorByRepo.computeIfAbsent(repo.getId() + '\u0000' + repo.getUrl(),
+                k -> config.mirrorContaining(repo.getUrl()));
+    }
+
+    // ---------------------------------------------------------------- findings
+
+    /** Records a finding once (same code, coordinates, repository and message), logging it as it happens. */
+    void report(Finding f) {
+        String key = f.code() + "|" + f.severity() + "|" + f.coordinates() + "|" + f.repositoryId() + "|"
+                + f.message();
+        if (findingKeys.add(key)) {
+            findings.add(f);
+            log.finding(f);
+        }
+    }
+
+    List<Finding> findings() {
+        return new ArrayList<>(findings);
+    }
+
+    Finding.Builder finding(FindingCode code, Severity severity) {
+        return Finding.builder(code, severity).source(SOURCE);
+    }
+
+    // ---------------------------------------------------------------- repositories outside the mirrors
+
+    /** A repository outside the mirrors that was (or, in warn mode, would have been) refused a request. */
+    void blocked(RemoteRepository repo, String coordinates) {
+        blocked.computeIfAbsent(repo.getId() + '\u0000' + repo.getUrl(), k -> new BlockedRepository(repo))
+                .asked(coordinates);
+    }
+
+    Collection<BlockedRepository> blockedRepositories() {
+        return blocked.values();
+    }
+
+    BlockedRepository blockedRepository(RemoteRepository repo) {
+        return blocked.computeIfAbsent(repo.getId() + '\u0000' + repo.getUrl(), k -> new BlockedRepository(repo));
+    }
+
+    /** A POM this build resolved, kept to find which POM declared a blocked repository. */
+    void pomResolved(String coordinates, Path file) {
+        poms.addFirst(new DeclaringPoms.Pom(coordinates, file));
+    }
+
+    /** The POMs resolved so far, most recent first. */
+    List<DeclaringPoms.Pom> poms() {
+        return new ArrayList<>(poms);
+    }
+
+    // ---------------------------------------------------------------- reactor
+
+    void reactor(Collection<String> groupArtifacts, Collection<String> groupIds) {
+        reactorKeys = Set.copyOf(groupArtifacts);
+        reactorGroups = Set.copyOf(groupIds);
+    }
+
+    boolean isReactor(String groupId, String artifactId) {
+        return reactorKeys.contains(Coords.ga(groupId, artifactId));
+    }
+
+    boolean isReactorGroup(String groupId) {
+        return reactorGroups.contains(groupId);
+    }
+
+    // ---------------------------------------------------------------- floating versions seen in metadata requests
+
+    void floatingPlugin(String groupId, String artifactId) {
+        floatingPlugins.add(Coords.ga(groupId, artifactId));
+    }
+
+    boolean isFloatingPlugin(String groupId, String artifactId) {
+        return floatingPlugins.contains(Coords.ga(groupId, artifactId));
+    }
+
+    void floatingRange(String groupId, String artifactId) {
+        floatingRanges.add(Coords.ga(groupId, artifactId));
+    }
+
+    boolean isFloatingRange(String groupId, String artifactId) {
+        return floatingRanges.contains(Coords.ga(groupId, artifactId));
+    }
+
+    // ---------------------------------------------------------------- counters
+
+    void resolvedFromMirror(String mirrorId, String coordinates) {
+        artifactsPerMirror.computeIfAbsent(mirrorId, k -> ConcurrentHashMap.newKeySet()).add(coordinates);
+    }
+
+    void resolvedFromReactor() {
+        fromReactor.incrementAndGet();
+    }
+
+    void resolvedFromLocal() {
+        fromLocal.incrementAndGet();
+    }
+
+    void refusedOne() {
+        refused.incrementAndGet();
+    }
+
+    void request(boolean toMirror) {
+        (toMirror ? requestsToMirrors : requestsElsewhere).incrementAndGet();
+    }
+
+    Map<String, Integer> artifactsPerMirror() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (config != null) {
+            for (MirrorSpec m : config.mirrors()) {
+                Set<String> n = artifactsPerMirror.get(m.id());
+                out.put(m.id(), n == null ? 0 : n.size());
+            }
+        }
+        return out;
+    }
+
+    int refused() {
+        return refused.get();
+    }
+
+    int fromReactor() {
+        return fromReactor.get();
+    }
+
+    int fromLocal() {
+        return fromLocal.get();
+    }
+
+    int requestsToMirrors() {
+        return requestsToMirrors.get();
+    }
+
+    int requestsElsewhere() {
+        return requestsElsewhere.get();
+    }
+
+    /** Marks the session finished; returns false when it already was (the summary is written once). */
+    synchronized boolean finish() {
+        if (finished) {
+            return false;
+        }
+        finished = true;
+        return true;
+    }
+
+    /** A repository outside the mirrors, and what was asked of it. */
+    static final class BlockedRepository {
+        final String id;
+        final String url;
+        private final AtomicInteger asked = new AtomicInteger();
+        private final Set<String> unresolved = ConcurrentHashMap.newKeySet();
+        private volatile String example;
+        private volatile String declaredIn;
+        private volatile boolean attributed;
+
+        BlockedRepository(RemoteRepository repo) {
+            this.id = repo.getId();
+            this.url = repo.getUrl();
+        }
+
+        void asked(String coordinates) {
+            if (asked.getAndIncrement() == 0) {
+                example = coordinates;
+            }
+        }
+
+        void unresolved(String coordinates) {
+            unresolved.add(coordinates);
+        }
+
+        int askedCount() {
+            return asked.get();
+        }
+
+        String example() {
+            return example;
+        }
+
+        Set<String> unresolved() {
+            return unresolved;
+        }
+
+        synchronized String declaredIn(BuildSession s) {
+            if (!attributed) {
+                declaredIn = DeclaringPoms.find(id, url, s.poms());
+                attributed = true;
+            }
+            return declaredIn;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.airlock.extension;
+
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.metadata.Metadata;
+
+/** Airlock's coordinate notation, {@code groupId:artifactId:extension[:classifier]:version}. */
+final class Coords {
+    private Coords() {}
+
+    static String of(Artifact a) {
+        StringBuilder sb = new StringBuilder(96)
+                .append(a.getGroupId())
+                .append(':')
+                .append(a.getArtifactId())
+                .append(':')
+                .append(a.getExtension());
+        if (a.getClassifier() != null && !a.getClassifier().isEmpty()) {
+            sb.append(':').append(a.getClassifier());
+        }
+        return sb.append(':').append(a.getVersion()).toString();
+    }
+
+    /** The same notation with the base version (a timestamped SNAPSHOT reads {@code -SNAPSHOT}). */
+    static String ofBase(Artifact a) {
+        StringBuilder sb = new StringBuilder(96)
+                .append(a.getGroupId())
+                .append(':')
+                .append(a.getArtifactId())
+                .append(':')
+                .append(a.getExtension());
+        if (a.getClassifier() != null && !a.getClassifier().isEmpty()) {
+            sb.append(':').append(a.getClassifier());
+        }
+        return sb.append(':').append(a.getBaseVersion()).toString();
+    }
+
+    static String of(Metadata m) {
+        StringBuilder sb = new StringBuilder(64).append(m.getGroupId());
+        if (!m.getArtifactId().isEmpty()) {
+            sb.append(':').append(m.getArtifactId());
+        }
+        if (!m.getVersion().isEmpty()) {
+            sb.append(':').append(m.getVersion());
+        }
+        return sb.append(" (").append(m.getType()).append(')').toString();
+    }
+
+    static String ga(String groupId, String artifactId) {
+        return groupId + ':' + artifactId;
+    }
+}

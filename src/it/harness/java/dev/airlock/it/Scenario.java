@@ -1,0 +1,110 @@
+package dev.airlock.it;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * One scenario folder under {@code src/it/}: {@code README.md}, {@code pom.xml}, {@code .mvn/},
+ * {@code invoker.properties}, {@code verify.groovy}, and fixture directories (mirror and decoy contents).
+ *
+ * <p>{@code invoker.properties} keys (the maven-invoker-plugin's names where they exist):
+ * <ul>
+ *   <li>{@code invoker.goals}, {@code invoker.goals.N}: the Maven arguments of one or several builds;</li>
+ *   <li>{@code invoker.buildResult[.N]}: {@code success} (default) or {@code failure};</li>
+ *   <li>{@code invoker.mavenOpts[.N]}: added to MAVEN_OPTS;</li>
+ *   <li>{@code it.mavenVersions}: run only on these Maven versions;</li>
+ *   <li>{@code it.mirrors}: ids of the mirrors to start (default {@code internal});
+ *       {@code it.mirror.ID.dirs}: what a mirror serves, first hit wins (default for the first mirror
+ *       {@code mirror,@fixtures,@local}, otherwise {@code ID,@local}; {@code @fixtures} is
+ *       {@code src/it/_fixtures/mirror}, {@code @local} the build's own local repository);
+ *       {@code it.mirror.ID.auth=user:password}; {@code it.mirror.ID.failure=down|503};</li>
+ *   <li>{@code it.decoy.requests}: {@code none} (default: the decoy must see no request) or {@code any};</li>
+ *   <li>{@code it.servers}: {@code id:user:password,...} written into the generated settings.xml;</li>
+ *   <li>{@code it.localRepo.seed}: a folder copied into the fresh local repository before the first build
+ *       (default {@code localrepo} when present).</li>
+ * </ul>
+ * Text files are copied with {@code @token@} replaced: {@code @airlock.version@}, {@code @version.<plugin>@},
+ * {@code @<mirrorId>.url@}, {@code @mirror.url@}, {@code @decoy.url@}, {@code @localRepo@}. Files named
+ * {@code X.jar.txt} become jars ({@link FixtureJars}).
+ */
+public final class Scenario {
+    public final String name;
+    public final Path dir;
+    public final Properties props = new Properties();
+
+    public Scenario(Path dir) {
+        this.dir = dir;
+        this.name = dir.getFileName().toString();
+        try (Reader r = Files.newBufferedReader(dir.resolve("invoker.properties"))) {
+            props.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<Scenario> all(Path root) throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("invoker.properties")))
+                    .sorted()
+                    .map(Scenario::new)
+                    .toList();
+        }
+    }
+
+    public boolean runsOn(String mavenVersion) {
+        String only = props.getProperty("it.mavenVersions");
+        if (only == null || only.isBlank()) {
+            return true;
+        }
+        return Arrays.stream(only.split(",")).map(String::trim).anyMatch(mavenVersion::equals);
+    }
+
+    /** One Maven build of the scenario. */
+    public record Invocation(int index, List<String> args, boolean expectSuccess, String mavenOpts) {}
+
+    public List<Invocation> invocations() {
+        List<Invocation> out = new ArrayList<>();
+        if (props.getProperty("invoker.goals") != null) {
+            out.add(invocation(0, ""));
+        }
+        for (int i = 1; props.getProperty("invoker.goals." + i) != null; i++) {
+            out.add(invocation(i, "." + i));
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException(name + ": invoker.properties has no invoker.goals");
+        }
+        return out;
+    }
+
+    private Invocation invocation(int index, String suffix) {
+        List<String> args = Arrays.stream(props.getProperty("invoker.goals" + suffix).trim().split("\\s+"))
+                .filter(s -> !s.isEmpty()).toList();
+        String result = props.getProperty("invoker.buildResult" + suffix,
+                suffix.isEmpty() ? "success" : props.getProperty("invoker.buildResult", "success"));
+        String opts = props.getProperty("invoker.mavenOpts" + suffix, props.getProperty("invoker.mavenOpts", ""));
+        return new Invocation(index, args, !result.trim().equals("failure"), opts);
+    }
+
+    public List<String> mirrorIds() {
+        return Arrays.stream(props.getProperty("it.mirrors", "internal").split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    public String get(String key, String def) {
+        String v = props.getProperty(key);
+        return v == null || v.isBlank() ? def : v.trim();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,348 @@
+package dev.airlock.it;
+
+import groovy.json.JsonSlurper;
+import groovy.lang.Binding;
+import groovy.lang.GroovyShell;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.maven.shared.invoker.DefaultInvocationRequest;
+import org.apache.maven.shared.invoker.DefaultInvoker;
+import org.apache.maven.shared.invoker.InvocationRequest;
+import org.apache.maven.shared.invoker.InvocationResult;
+import org.apache.maven.shared.invoker.MavenInvocationException;
+
+/**
+ * Runs one scenario on one Maven version: starts its mirrors, the decoy and the sink proxy on loopback, copies the
+ * scenario into a fresh work folder (with its own user home and empty local repository holding only the
+ * extension), runs each build, then {@code verify.groovy}, and finally checks that neither the decoy nor the sink
+ * proxy received a request.
+ */
+public final class ScenarioRun {
+    private static final Set<String> TEXT_EXTENSIONS =
+            Set.of("xml", "pom", "properties", "config", "txt", "json", "groovy", "lock", "md");
+
+    private final ItEnvironment env;
+    private final Scenario scenario;
+    private final String mavenVersion;
+    private final Path work;
+    private final Path project;
+    private final Path localRepo;
+    private final Path home;
+    private final Map<String, RepoServer> servers = new LinkedHashMap<>();
+    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final List<String> logs = new ArrayList<>();
+    private final List<Integer> exitCodes = new ArrayList<>();
+    private final List<List<Map<String, Object>>> evidence = new ArrayList<>();
+    private SinkProxy sink;
+
+    public ScenarioRun(ItEnvironment env, Scenario scenario, String mavenVersion) {
+        this.env = env;
+        this.scenario = scenario;
+        this.mavenVersion = mavenVersion;
+        this.work = env.workDir.resolve(mavenVersion).resolve(scenario.name);
+        this.project = work.resolve("project");
+        this.localRepo = work.resolve("local-repo");
+        this.home = work.resolve("home");
+    }
+
+    public void run() throws Exception {
+        deleteTree(work);
+        Files.createDirectories(work);
+        try {
+            startServers();
+            prepare();
+            Path mavenHome = env.mavenHome(mavenVersion);
+            for (Scenario.Invocation inv : scenario.invocations()) {
+                invoke(mavenHome, inv);
+            }
+            verify();
+            checkNoEscape();
+        } finally {
+            stopServers();
+        }
+    }
+
+    // ------------------------------------------------------------------ servers
+
+    private void startServers() throws IOException {
+        sink = new SinkProxy();
+        List<String> ids = scenario.mirrorIds();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String dirs = scenario.get("it.mirror." + id + ".dirs", i == 0 ? "mirror,@fixtures,@local" : id + ",@local");
+            RepoServer s = RepoServer.start(id, layers(dirs), scenario.get("it.mirror." + id + ".auth", null),
+                    scenario.get("it.mirror." + id + ".failure", null));
+            servers.put(id, s);
+            tokens.put(id + ".url", s.url());
+            if (i == 0) {
+                tokens.put("mirror.url", s.url());
+            }
+        }
+        RepoServer decoy = RepoServer.start("decoy", layers(scenario.get("it.decoy.dirs", "decoy")), null, null);
+        servers.put("decoy", decoy);
+        tokens.put("decoy.url", decoy.url());
+        tokens.put("sink.port", Integer.toString(sink.port()));
+        tokens.put("localRepo", localRepo.toString());
+        tokens.putAll(env.tokens);
+    }
+
+    private List<RepoServer.Layer> layers(String spec) {
+        List<RepoServer.Layer> out = new ArrayList<>();
+        for (String d : spec.split(",")) {
+            d = d.trim();
+            switch (d) {
+                case "" -> { }
+                case "@fixtures" -> out.add(new RepoServer.Layer(work.resolve("fixtures-mirror"), false));
+                case "@local" -> out.add(new RepoServer.Layer(env.mirrorBase, true));
+                default -> out.add(new RepoServer.Layer(project.resolve(d), false));
+            }
+        }
+        return out;
+    }
+
+    private void stopServers() throws IOException {
+        Files.createDirectories(work.resolve("logs"));
+        for (RepoServer s : servers.values()) {
+            Files.writeString(work.resolve("logs").resolve(s.name() + "-requests.log"), s.logText());
+            s.close();
+        }
+        if (sink != null) {
+            Files.writeString(work.resolve("logs").resolve("sink-proxy.log"), String.join("\n", sink.lines()));
+            sink.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ work folder
+
+    private void prepare() throws IOException {
+        copyFiltered(scenario.dir, project);
+        copyFiltered(env.scenarioDir.resolve("_fixtures").resolve("mirror"), work.resolve("fixtures-mirror"));
+        FixtureJars.materialise(project);
+        FixtureJars.materialise(work.resolve("fixtures-mirror"));
+
+        Files.createDirectories(home.resolve(".m2"));
+        Files.createDirectories(localRepo);
+        copyTree(env.extensionRepo, localRepo);
+        Path seed = project.resolve(scenario.get("it.localRepo.seed", "localrepo"));
+        if (Files.isDirectory(seed)) {
+            copyTree(seed, localRepo);
+        }
+        if (!Files.isRegularFile(project.resolve("settings.xml"))) {
+            Files.writeString(project.resolve("settings.xml"), settings(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String settings() {
+        StringBuilder servers = new StringBuilder();
+        String spec = scenario.get("it.servers", "");
+        for (String entry : spec.split(",")) {
+            String[] parts = entry.trim().split(":", 3);
+            if (parts.length == 3) {
+                servers.append("    <server><id>").append(parts[0]).append("</id><username>").append(parts[1])
+                        .append("</username><password>").append(parts[2]).append("</password></server>\n");
+            }
+        }
+        int port = sink.port();
+        return "<settings>\n"
+                + "  <!-- every non-loopback host goes to the IT sink proxy, which records it: it must see nothing -->\n"
+                + "  <proxies>\n"
+                + proxy("sink-http", "http", port)
+                + proxy("sink-https", "https", port)
+                + "  </proxies>\n"
+                + "  <servers>\n" + servers + "  </servers>\n"
+                + "</settings>\n";
+    }
+
+    private static String proxy(String id, String protocol, int port) {
+        return "    <proxy><id>" + id + "</id><active>true</active><protocol>" + protocol
+                + "</protocol><host>127.0.0.1</host><port>" + port
+                + "</port><nonProxyHosts>127.0.0.1|localhost</nonProxyHosts></proxy>\n";
+    }
+
+    private void copyFiltered(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (isText(p)) {
+                    String text = Files.readString(p, StandardCharsets.UTF_8);
+                    for (Map.Entry<String, String> t : tokens.entrySet()) {
+                        text = text.replace("@" + t.getKey() + "@", t.getValue());
+                    }
+                    Files.writeString(target, text, StandardCharsets.UTF_8);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static boolean isText(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return n.equals("maven.config") || n.equals("jvm.config")
+                || (dot > 0 && TEXT_EXTENSIONS.contains(n.substring(dot + 1)));
+    }
+
+    // ------------------------------------------------------------------ Maven
+
+    private void invoke(Path mavenHome, Scenario.Invocation inv) throws MavenInvocationException, IOException {
+        StringBuilder log = new StringBuilder();
+        InvocationRequest req = new DefaultInvocationRequest();
+        req.setBaseDirectory(project.toFile());
+        req.setBatchMode(true);
+        req.addArgs(inv.args());
+        req.setUserSettingsFile(project.resolve("settings.xml").toFile());
+        req.setLocalRepositoryDirectory(localRepo.toFile());
+        req.setJavaHome(new File(System.getProperty("java.home")));
+        req.setMavenOpts(("-Duser.home=" + home + " -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
+                + inv.mavenOpts()).trim());
+        req.setShellEnvironmentInherited(true);
+        req.addShellEnvironment("MAVEN_ARGS", "");
+        req.addShellEnvironment("MAVEN_CONFIG", "");
+        req.setOutputHandler(line -> log.append(line).append('\n'));
+        req.setErrorHandler(line -> log.append(line).append('\n'));
+        req.setTimeoutInSeconds(600);
+
+        DefaultInvoker invoker = new DefaultInvoker();
+        invoker.setMavenHome(mavenHome.toFile());
+        invoker.setWorkingDirectory(project.toFile());
+        InvocationResult result = invoker.execute(req);
+        int code = result.getExitCode();
+        if (result.getExecutionException() != null) {
+            log.append("[harness] ").append(result.getExecutionException()).append('\n');
+            code = -1;
+        }
+        logs.add(log.toString());
+        exitCodes.add(code);
+        Files.writeString(work.resolve("build-" + logs.size() + ".log"), log.toString(), StandardCharsets.UTF_8);
+
+        Path jsonl = project.resolve("target/airlock/resolution.jsonl");
+        List<Map<String, Object>> lines = new ArrayList<>();
+        if (Files.isRegularFile(jsonl)) {
+            Files.copy(jsonl, work.resolve("resolution-" + logs.size() + ".jsonl"), StandardCopyOption.REPLACE_EXISTING);
+            lines = readJsonl(jsonl);
+            Files.delete(jsonl); // the next build must write its own
+        }
+        evidence.add(lines);
+
+        boolean succeeded = code == 0;
+        if (succeeded != inv.expectSuccess()) {
+            throw new AssertionError("build " + logs.size() + " (" + String.join(" ", inv.args()) + ") was expected to "
+                    + (inv.expectSuccess() ? "succeed" : "fail") + " but exited with " + code + "\n" + tail(log.toString())
+                    + "\n(full log: " + work.resolve("build-" + logs.size() + ".log") + ")");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> readJsonl(Path file) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        JsonSlurper slurper = new JsonSlurper();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add((Map<String, Object>) slurper.parseText(line));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    private void verify() throws IOException {
+        Path script = project.resolve("verify.groovy");
+        if (!Files.isRegularFile(script)) {
+            throw new AssertionError(scenario.name + " has no verify.groovy");
+        }
+        Binding b = new Binding();
+        b.setVariable("basedir", project.toFile());
+        b.setVariable("workdir", work.toFile());
+        b.setVariable("localRepo", localRepo.toFile());
+        b.setVariable("mavenVersion", mavenVersion);
+        b.setVariable("logs", logs);
+        b.setVariable("buildLog", String.join("\n", logs));
+        b.setVariable("exitCodes", exitCodes);
+        b.setVariable("servers", servers);
+        b.setVariable("mirror", servers.get(scenario.mirrorIds().get(0)));
+        b.setVariable("decoy", servers.get("decoy"));
+        b.setVariable("evidence", evidence);
+        List<Map<String, Object>> last = evidence.isEmpty() ? List.of() : evidence.get(evidence.size() - 1);
+        b.setVariable("findings", last.stream().filter(l -> "finding".equals(l.get("kind"))).toList());
+        b.setVariable("ev", new Checks(evidence));
+        Object result;
+        try {
+            result = new GroovyShell(getClass().getClassLoader(), b).evaluate(script.toFile());
+        } catch (AssertionError e) {
+            throw new AssertionError(scenario.name + " on Maven " + mavenVersion + ": verify.groovy failed: "
+                    + e.getMessage() + "\n(work folder: " + work + ")", e);
+        }
+        if (Boolean.FALSE.equals(result)) {
+            throw new AssertionError(scenario.name + ": verify.groovy returned false (work folder: " + work + ")");
+        }
+    }
+
+    private void checkNoEscape() {
+        if (!sink.lines().isEmpty()) {
+            throw new AssertionError(scenario.name + ": a build tried to reach a non-loopback host through the sink"
+                    + " proxy: " + sink.lines());
+        }
+        if (!"any".equals(scenario.get("it.decoy.requests", "none")) && servers.get("decoy").count() > 0) {
+            throw new AssertionError(scenario.name + ": the decoy repository received " + servers.get("decoy").count()
+                    + " request(s): " + servers.get("decoy").requests());
+        }
+    }
+
+    private static String tail(String log) {
+        String[] lines = log.split("\n");
+        int from = Math.max(0, lines.length - 60);
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, from, lines.length));
+    }
+
+    // ------------------------------------------------------------------ files
+
+    static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.REPLACE_EXISTING);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
