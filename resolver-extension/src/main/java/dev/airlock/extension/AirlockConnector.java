@@ -1,8 +1,16 @@
 package dev.airlock.extension;
 
+import dev.airlock.verify.config.ConfigKeys;
+import dev.airlock.verify.config.Levels;
 import dev.airlock.verify.config.MirrorSpec;
+import dev.airlock.verify.digest.DigestCache;
 import dev.airlock.verify.finding.FindingCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.spi.connector.ArtifactDownload;
@@ -41,9 +49,22 @@ final class AirlockConnector implements RepositoryConnector {
             refuseAll(artifactDownloads, metadataDownloads);
             return;
         }
-        delegate.get(artifactDownloads, metadataDownloads);
+        List<ArtifactDownload> plain = new ArrayList<>();
+        List<ArtifactDownload> cachedCopies = new ArrayList<>();
         if (artifactDownloads != null) {
             for (ArtifactDownload d : artifactDownloads) {
+                boolean cachedCopy = mirror.isPresent() && d.getFile() != null && d.getFile().isFile()
+                        && s.config().localOrigin() != Levels.LocalOrigin.WARN
+                        && (d.isExistenceCheck() || cachedFromElsewhere(d.getFile().toPath()));
+                (cachedCopy ? cachedCopies : plain).add(d);
+            }
+        }
+        delegate.get(plain, metadataDownloads);
+        for (ArtifactDownload d : cachedCopies) {
+            verifyCachedCopy(d);
+        }
+        if (artifactDownloads != null) {
+            for (ArtifactDownload d : plain) {
                 Exception e = d.getException();
                 String coords = Coords.of(d.getArtifact());
                 logRequest(coords, layout.getLocation(d.getArtifact(), false).toString(), e,
@@ -56,6 +77,94 @@ final class AirlockConnector implements RepositoryConnector {
                 String coords = Coords.of(d.getMetadata());
                 logRequest(coords, layout.getLocation(d.getMetadata(), false).toString(), e,
                         e instanceof MetadataNotFoundException);
+            }
+        }
+    }
+
+    /** A file already in the local repository, recorded as downloaded from other repository ids only. */
+    private boolean cachedFromElsewhere(Path file) {
+        LocalOrigins.Origin o = LocalOrigins.of(file);
+        return o.kind() == LocalOrigins.Kind.CACHED && !o.repositoryIds().contains(repository.getId());
+    }
+
+    /**
+     * The resolver found a file in the local repository that was downloaded from another repository id. Resolver
+     * 1.9 and 2.0.9 would only check that the mirror has an artifact of that name (an existence check), then
+     * record the cached bytes as the mirror's; later 2.0 versions download over it. Either way the cached copy's
+     * difference would go unnoticed. Airlock downloads the mirror's bytes instead and compares them with the cached copy
+     * ({@code airlock.localOrigin=verify}), or refuses the copy ({@code deny}).
+     */
+    private void verifyCachedCopy(ArtifactDownload d) {
+        String coords = Coords.of(d.getArtifact());
+        Path local = d.getFile().toPath();
+        LocalOrigins.Origin origin = LocalOrigins.of(local);
+        String fix = "delete it from the local repository (or use a fresh local repository) so that it is downloaded"
+                + " from a mirror";
+        if (s.config().localOrigin() == Levels.LocalOrigin.DENY) {
+            s.report(s.finding(FindingCode.UNTRUSTED_LOCAL_ORIGIN, s.failing())
+                    .coordinates(coords).file(local.toString()).repository(repository.getId(), repository.getUrl())
+                    .message(coords + " in the local repository is " + origin.describe() + ", not from mirror "
+                            + repository.getId() + " (airlock.localOrigin=deny, from "
+                            + s.config().originOf(ConfigKeys.LOCAL_ORIGIN) + ")")
+                    .fix(fix).build());
+            if (s.enforce()) {
+                d.setException(new ArtifactTransferException(d.getArtifact(), repository,
+                        "airlock: UNTRUSTED_LOCAL_ORIGIN: the cached copy of " + coords + " is " + origin.describe()));
+            }
+            logRequest(coords, layout.getLocation(d.getArtifact(), false).toString(), null, false);
+            return;
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile("airlock-cached-", ".tmp");
+            Files.delete(tmp);
+        } catch (IOException e) {
+            d.setException(new ArtifactTransferException(d.getArtifact(), repository, "airlock: " + e, e));
+            return;
+        }
+        try {
+            ArtifactDownload fetch = new ArtifactDownload(d.getArtifact(), d.getRequestContext(), tmp.toFile(),
+                    d.getChecksumPolicy());
+            fetch.setRepositories(d.getRepositories());
+            fetch.setTrace(d.getTrace());
+            delegate.get(List.of(fetch), null);
+            ArtifactTransferException e = fetch.getException();
+            logRequest(coords, layout.getLocation(d.getArtifact(), false).toString(), e,
+                    e instanceof ArtifactNotFoundException);
+            if (e != null) {
+                d.setException(e);
+                return;
+            }
+            String mirrorSha = DigestCache.sha256Uncached(tmp);
+            String localSha = DigestCache.sha256Uncached(local);
+            if (mirrorSha.equals(localSha)) {
+                s.verifiedCachedCopy(local);
+                return;
+            }
+            s.report(s.finding(FindingCode.UNTRUSTED_LOCAL_ORIGIN, s.failing())
+                    .coordinates(coords)
+                    .file(local.toString())
+                    .sha256(localSha)
+                    .repository(repository.getId(), repository.getUrl())
+                    .message(coords + " in the local repository is " + origin.describe() + ", and its bytes differ"
+                            + " from mirror " + repository.getId() + "'s")
+                    .expected("sha256 " + mirrorSha + " (mirror " + repository.getId() + ")")
+                    .actual("sha256 " + localSha + " (local repository)")
+                    .fix(fix)
+                    .build());
+            if (s.enforce()) {
+                d.setException(new ArtifactTransferException(d.getArtifact(), repository,
+                        "airlock: UNTRUSTED_LOCAL_ORIGIN: the cached copy of " + coords + " (" + origin.describe()
+                                + ") differs from mirror " + repository.getId() + "'s: sha256 " + localSha
+                                + " instead of " + mirrorSha));
+            }
+        } catch (IOException e) {
+            d.setException(new ArtifactTransferException(d.getArtifact(), repository, "airlock: " + e, e));
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // a temporary file
             }
         }
     }

@@ -113,7 +113,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             repoUrl = rr.getUrl();
             Optional<MirrorSpec> mirror = s.mirrorOf(rr);
             boolean downloaded = r.getLocalArtifactResult() == null || !r.getLocalArtifactResult().isAvailable();
-            originId = downloaded ? "remote" : "cache";
+            originId = s.isVerifiedCachedCopy(file) ? "verified:" + rr.getId() : downloaded ? "remote" : "cache";
             if (mirror.isPresent()) {
                 s.resolvedFromMirror(mirror.get().id(), coords);
             } else {
@@ -124,8 +124,8 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                         .repository(rr.getId(), rr.getUrl())
                         .sha256(sha256)
                         .message(coords + " was resolved from repository " + rr.getId() + " (" + rr.getUrl()
-                                + "), which is not a configured mirror"
-                                + declared(b.declaredIn(s)) + (s.enforce() ? "" : " (warn mode: it was contacted)"))
+                                + ")" + declared(b.declaredIn(s)) + ", which is not a configured mirror"
+                                + (s.enforce() ? "" : " (warn mode: it was contacted)"))
                         .fix("publish " + coords + " to a configured mirror, or remove what needs it")
                         .detail("declaredIn", b.declaredIn(s))
                         .build());
@@ -134,7 +134,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                 }
             }
         } else {
-            LocalVerdict v = checkLocalOrigin(s, session, artifact, file, sha256);
+            LocalVerdict v = checkLocalOrigin(s, session, r, artifact, file, sha256);
             originId = v.origin;
             if (v.refusal != null) {
                 refusals.add(v.refusal);
@@ -197,7 +197,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
     }
 
     private static String declared(String declaredIn) {
-        return declaredIn == null ? "" : ", declared in " + declaredIn;
+        return declaredIn == null ? "" : " declared in " + declaredIn;
     }
 
     private static void reportBlockedUnresolved(BuildSession s, RemoteRepository repo, String coords) {
@@ -227,11 +227,36 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
 
     private record LocalVerdict(String origin, String refusal) {}
 
-    private LocalVerdict checkLocalOrigin(BuildSession s, RepositorySystemSession session, Artifact artifact,
-            Path file, String sha256) {
+    private LocalVerdict checkLocalOrigin(BuildSession s, RepositorySystemSession session, ArtifactResult r,
+            Artifact artifact, Path file, String sha256) {
         LocalOrigins.Origin origin = LocalOrigins.of(file);
         String coords = Coords.of(artifact);
-        if (origin.kind() != LocalOrigins.Kind.CACHED_ELSEWHERE
+        if (origin.kind() == LocalOrigins.Kind.CACHED && allRepositoriesRefused(s, r)) {
+            // Resolver GH-1703 (Resolver <= 1.9.25 / 2.0.13, e.g. Maven 4.0.0-rc-4): when the filter refuses every
+            // repository of a request, the resolver serves a cached copy anyway. Fixed resolvers leave the artifact
+            // unresolved; Airlock does the same on the affected ones.
+            List<RemoteRepository> repos = r.getRequest().getRepositories();
+            String names = repos.stream().map(x -> x.getId() + " (" + x.getUrl() + ")")
+                    .reduce((x, y) -> x + ", " + y).orElse("");
+            for (RemoteRepository repo : repos) {
+                s.blockedRepository(repo).unresolved(coords);
+            }
+            s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
+                    .coordinates(coords)
+                    .file(file.toString())
+                    .sha256(sha256)
+                    .repository(repos.get(0).getId(), repos.get(0).getUrl())
+                    .message("every repository asked for " + coords + " was refused (" + names + "); the copy "
+                            + origin.describe() + " in the local repository is not used in their place (the resolver"
+                            + " itself would have served it: Resolver bug GH-1703)")
+                    .fix("resolve " + coords + " through a configured mirror; if a POM redeclares a mirror's id with"
+                            + " another URL, remove that repository")
+                    .detail("declaredIn", s.blockedRepository(repos.get(0)).declaredIn(s))
+                    .build());
+            return new LocalVerdict(origin.id(), s.enforce() ? "REPOSITORY_BLOCKED: every repository for " + coords
+                    + " was refused and a cached copy is not used in their place" : null);
+        }
+        if (origin.kind() != LocalOrigins.Kind.CACHED
                 && (s.isReactorGroup(artifact.getGroupId()) || s.isReactor(artifact.getGroupId(),
                         artifact.getArtifactId()))) {
             s.resolvedFromLocal();
@@ -324,6 +349,21 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                 fix, null, null));
         return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
                 + origin.describe() + " and no configured mirror has it"));
+    }
+
+    /** True when the request named remote repositories and the filter refused each of them. */
+    private static boolean allRepositoriesRefused(BuildSession s, ArtifactResult r) {
+        List<RemoteRepository> repos = r.getRequest().getRepositories();
+        if (repos == null || repos.isEmpty()) {
+            return false;
+        }
+        Set<String> refused = new java.util.HashSet<>();
+        for (Exception e : r.getExceptions()) {
+            if (e instanceof ArtifactFilteredOutException fe && fe.getRepository() != null) {
+                refused.add(fe.getRepository().getId() + '\u0000' + fe.getRepository().getUrl());
+            }
+        }
+        return repos.stream().allMatch(x -> refused.contains(x.getId() + '\u0000' + x.getUrl()));
     }
 
     private LocalVerdict remember(String key, BuildSession s, LocalVerdict v) {

@@ -51,6 +51,7 @@ final class BuildSession {
     private final AtomicInteger requestsElsewhere = new AtomicInteger();
     private final Set<String> floatingPlugins = ConcurrentHashMap.newKeySet();
     private final Set<String> floatingRanges = ConcurrentHashMap.newKeySet();
+    private final Set<Path> verifiedCachedCopies = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedDeque<DeclaringPoms.Pom> poms = new ConcurrentLinkedDeque<>();
     private volatile Set<String> reactorKeys = Set.of();
     private volatile Set<String> reactorGroups = Set.of();
@@ -196,6 +197,15 @@ final class BuildSession {
 
     boolean isFloatingRange(String groupId, String artifactId) {
         return floatingRanges.contains(Coords.ga(groupId, artifactId));
+    }
+
+    /** A cached copy whose bytes Airlock compared with the mirror's and found equal. */
+    void verifiedCachedCopy(Path file) {
+        verifiedCachedCopies.add(file.toAbsolutePath().normalize());
+    }
+
+    boolean isVerifiedCachedCopy(Path file) {
+        return verifiedCachedCopies.contains(file.toAbsolutePath().normalize());
     }
 
     // ---------------------------------------------------------------- counters

@@ -21,8 +21,8 @@ final class LocalOrigins {
         INSTALLED,
         /** No origin record at all: copied in by hand, or by a tool that bypasses the resolver. */
         UNTRACKED,
-        /** Downloaded earlier from repositories that are not configured mirrors. */
-        CACHED_ELSEWHERE
+        /** Downloaded earlier from a remote repository (named by id only: the record keeps no URL). */
+        CACHED
     }
 
     record Origin(Kind kind, List<String> repositoryIds) {
@@ -30,8 +30,7 @@ final class LocalOrigins {
             return switch (kind) {
                 case INSTALLED -> "installed locally (origin record '>=')";
                 case UNTRACKED -> "untracked (no origin record in _remote.repositories)";
-                case CACHED_ELSEWHERE -> "cached from repository " + String.join(", ", repositoryIds)
-                        + ", which is not a configured mirror";
+                case CACHED -> "cached from a repository with id " + String.join(", ", repositoryIds);
             };
         }
 
@@ -39,7 +38,7 @@ final class LocalOrigins {
             return switch (kind) {
                 case INSTALLED -> "installed";
                 case UNTRACKED -> "untracked";
-                case CACHED_ELSEWHERE -> "cached:" + String.join(",", repositoryIds);
+                case CACHED -> "cached:" + String.join(",", repositoryIds);
             };
         }
     }
@@ -69,6 +68,6 @@ final class LocalOrigins {
         if (installed) {
             return new Origin(Kind.INSTALLED, List.of());
         }
-        return ids.isEmpty() ? new Origin(Kind.UNTRACKED, List.of()) : new Origin(Kind.CACHED_ELSEWHERE, ids);
+        return ids.isEmpty() ? new Origin(Kind.UNTRACKED, List.of()) : new Origin(Kind.CACHED, ids);
     }
 }

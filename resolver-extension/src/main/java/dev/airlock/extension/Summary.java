@@ -1,7 +1,6 @@
 package dev.airlock.extension;
 
 import dev.airlock.verify.finding.Finding;
-import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,12 +53,8 @@ final class Summary {
                 byCode.isEmpty() ? "" : " - " + byCode.entrySet().stream()
                         .map(e -> e.getKey() + " x" + e.getValue())
                         .collect(Collectors.joining(", ")));
-        FindingCode group = null;
         for (Finding f : findings) {
-            if (f.code() != group) {
-                group = f.code();
-            }
-            String line = "[airlock] " + f.severity().id().toUpperCase() + " " + f.oneLine();
+            String line = "[airlock] " + f.oneLine();
             switch (f.severity()) {
                 case ERROR -> LOG.error(line);
                 case WARN -> LOG.warn(line);

@@ -49,6 +49,7 @@ public final class RepoServer implements AutoCloseable {
     private final List<Layer> layers;
     private final String credentials;
     private final int failStatus;
+    private final boolean hang;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final HttpServer server;
     private final ExecutorService executor;
@@ -66,9 +67,11 @@ public final class RepoServer implements AutoCloseable {
             this.server = null;
             this.executor = null;
             this.failStatus = 0;
+            this.hang = false;
             return;
         }
-        this.failStatus = failure == null || failure.isBlank() ? 0 : Integer.parseInt(failure.trim());
+        this.hang = "hang".equals(failure);
+        this.failStatus = failure == null || failure.isBlank() || hang ? 0 : Integer.parseInt(failure.trim());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         this.executor = Executors.newFixedThreadPool(4);
         server.setExecutor(executor);
@@ -79,7 +82,8 @@ public final class RepoServer implements AutoCloseable {
 
     /**
      * @param credentials {@code user:password} to require basic authentication, or null
-     * @param failure {@code down}, an HTTP status to answer every request with, or null
+     * @param failure {@code down}, {@code hang} (accept, never answer), an HTTP status to answer every request
+     *     with, or null
      */
     public static RepoServer start(String name, List<Layer> layers, String credentials, String failure)
             throws IOException {
@@ -108,6 +112,11 @@ public final class RepoServer implements AutoCloseable {
     /** Requests whose path contains {@code fragment}. */
     public List<Request> requests(String fragment) {
         return requests().stream().filter(r -> r.path().contains(fragment)).toList();
+    }
+
+    /** Forgets the requests logged so far. */
+    public void clear() {
+        requests.clear();
     }
 
     public int count() {
@@ -152,6 +161,16 @@ public final class RepoServer implements AutoCloseable {
         }
         if (failStatus != 0) {
             return send(ex, failStatus, null, method);
+        }
+        if (hang) {
+            try {
+                // never answer; then drop the connection (the JDK transport of Resolver 2.0.9 ignores request
+                // timeouts, so without this Maven 4.0.0-rc-4 would wait for as long as the server does)
+                Thread.sleep(6_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
         }
         if (path.contains("/../") || path.endsWith("/..") || !path.startsWith("/")) {
             return send(ex, 400, null, method);

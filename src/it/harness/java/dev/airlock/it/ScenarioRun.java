@@ -58,6 +58,26 @@ public final class ScenarioRun {
         this.home = work.resolve("home");
     }
 
+    public Path work() {
+        return work;
+    }
+
+    public List<String> logs() {
+        return logs;
+    }
+
+    public List<List<Map<String, Object>>> evidence() {
+        return evidence;
+    }
+
+    public Map<String, RepoServer> servers() {
+        return servers;
+    }
+
+    public int controlDecoyRequests() {
+        return controlDecoyRequests;
+    }
+
     public void run() throws Exception {
         deleteTree(work);
         Files.createDirectories(work);
@@ -65,6 +85,10 @@ public final class ScenarioRun {
             startServers();
             prepare();
             Path mavenHome = env.mavenHome(mavenVersion);
+            String control = scenario.get("it.control.goals", null);
+            if (control != null) {
+                control(mavenHome, control);
+            }
             for (Scenario.Invocation inv : scenario.invocations()) {
                 invoke(mavenHome, inv);
             }
@@ -182,16 +206,24 @@ public final class ScenarioRun {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else if (isText(p)) {
-                    String text = Files.readString(p, StandardCharsets.UTF_8);
-                    for (Map.Entry<String, String> t : tokens.entrySet()) {
-                        text = text.replace("@" + t.getKey() + "@", t.getValue());
-                    }
-                    Files.writeString(target, text, StandardCharsets.UTF_8);
+                    Files.writeString(target, filter(Files.readString(p, StandardCharsets.UTF_8)),
+                            StandardCharsets.UTF_8);
                 } else {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
+    }
+
+    private List<String> filter(List<String> args) {
+        return args.stream().map(this::filter).toList();
+    }
+
+    private String filter(String text) {
+        for (Map.Entry<String, String> t : tokens.entrySet()) {
+            text = text.replace("@" + t.getKey() + "@", t.getValue());
+        }
+        return text;
     }
 
     private static boolean isText(Path p) {
@@ -203,17 +235,47 @@ public final class ScenarioRun {
 
     // ------------------------------------------------------------------ Maven
 
-    private void invoke(Path mavenHome, Scenario.Invocation inv) throws MavenInvocationException, IOException {
-        StringBuilder log = new StringBuilder();
+    /**
+     * The control build: the same project without the extension (and with a settings.xml mirror for
+     * {@code central} only, as a team without Airlock would have), to show what the decoy would receive.
+     */
+    private void control(Path mavenHome, String goals) throws Exception {
+        Path ext = project.resolve(".mvn/extensions.xml");
+        Path off = project.resolve(".mvn/extensions.xml.control-off");
+        Files.move(ext, off);
+        try {
+            String settings = settings().replace("</settings>", "  <mirrors><mirror><id>control-mirror</id><mirrorOf>central"
+                    + "</mirrorOf><url>" + tokens.get("mirror.url") + "</url></mirror></mirrors>\n</settings>\n");
+            Path file = work.resolve("settings-control.xml");
+            Files.writeString(file, settings, StandardCharsets.UTF_8);
+            StringBuilder log = new StringBuilder();
+            Files.createDirectories(work.resolve("local-repo-control"));
+            runMaven(mavenHome, filter(List.of(goals.trim().split("\\s+"))), file, work.resolve("local-repo-control"), "",
+                    log);
+            Files.writeString(work.resolve("build-control.log"), log.toString(), StandardCharsets.UTF_8);
+            controlLog = log.toString();
+            controlDecoyRequests = servers.get("decoy").count();
+            servers.values().forEach(RepoServer::clear); // the scenario's own builds start with empty logs
+            sink.clear();
+            deleteTree(project.resolve("target"));
+        } finally {
+            Files.move(off, ext);
+        }
+    }
+
+    private String controlLog = "";
+    private int controlDecoyRequests = -1;
+
+    private int runMaven(Path mavenHome, List<String> args, Path settings, Path repo, String opts, StringBuilder log)
+            throws MavenInvocationException {
         InvocationRequest req = new DefaultInvocationRequest();
         req.setBaseDirectory(project.toFile());
         req.setBatchMode(true);
-        req.addArgs(inv.args());
-        req.setUserSettingsFile(project.resolve("settings.xml").toFile());
-        req.setLocalRepositoryDirectory(localRepo.toFile());
+        req.addArgs(args);
+        req.setUserSettingsFile(settings.toFile());
+        req.setLocalRepositoryDirectory(repo.toFile());
         req.setJavaHome(new File(System.getProperty("java.home")));
-        req.setMavenOpts(("-Duser.home=" + home + " -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
-                + inv.mavenOpts()).trim());
+        req.setMavenOpts(("-Duser.home=" + home + " -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + opts).trim());
         req.setShellEnvironmentInherited(true);
         req.addShellEnvironment("MAVEN_ARGS", "");
         req.addShellEnvironment("MAVEN_CONFIG", "");
@@ -230,6 +292,13 @@ public final class ScenarioRun {
             log.append("[harness] ").append(result.getExecutionException()).append('\n');
             code = -1;
         }
+        return code;
+    }
+
+    private void invoke(Path mavenHome, Scenario.Invocation inv) throws MavenInvocationException, IOException {
+        StringBuilder log = new StringBuilder();
+        int code = runMaven(mavenHome, filter(inv.args()), project.resolve("settings.xml"), localRepo,
+                filter(inv.mavenOpts()), log);
         logs.add(log.toString());
         exitCodes.add(code);
         Files.writeString(work.resolve("build-" + logs.size() + ".log"), log.toString(), StandardCharsets.UTF_8);
@@ -285,6 +354,8 @@ public final class ScenarioRun {
         List<Map<String, Object>> last = evidence.isEmpty() ? List.of() : evidence.get(evidence.size() - 1);
         b.setVariable("findings", last.stream().filter(l -> "finding".equals(l.get("kind"))).toList());
         b.setVariable("ev", new Checks(evidence));
+        b.setVariable("controlLog", controlLog);
+        b.setVariable("controlDecoyRequests", controlDecoyRequests);
         Object result;
         try {
             result = new GroovyShell(getClass().getClassLoader(), b).evaluate(script.toFile());

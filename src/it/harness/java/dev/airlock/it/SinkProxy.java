@@ -38,6 +38,10 @@ public final class SinkProxy implements AutoCloseable {
         }
     }
 
+    public void clear() {
+        lines.clear();
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try (Socket s = socket.accept()) {

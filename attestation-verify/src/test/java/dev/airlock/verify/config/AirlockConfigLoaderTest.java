@@ -1,0 +1,255 @@
+package dev.airlock.verify.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airlock.verify.config.Levels.FloatingVersions;
+import dev.airlock.verify.config.Levels.LocalOrigin;
+import dev.airlock.verify.config.Levels.Mode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AirlockConfigLoaderTest {
+    @TempDir
+    Path root;
+
+    private Path project(String text) throws IOException {
+        Path f = root.resolve(".mvn/airlock.properties");
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path f = root.resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    private AirlockConfig load(List<Path> files, Map<String, String> cli) {
+        return AirlockConfigLoader.load(root, files, cli);
+    }
+
+    @Test
+    void defaultsAreTheStrictOnes() throws IOException {
+        AirlockConfig c = load(List.of(project("airlock.mirrors=internal=https://repo.corp.example/maven\n")), Map.of());
+        assertEquals(Mode.ENFORCE, c.mode());
+        assertEquals(FloatingVersions.DENY, c.floatingVersions());
+        assertEquals(LocalOrigin.VERIFY, c.localOrigin());
+        assertNull(c.lock());
+        assertEquals(1, c.mirrors().size());
+        assertEquals("internal", c.mirrors().get(0).id());
+        assertTrue(c.originOf(ConfigKeys.MIRRORS).endsWith(".mvn/airlock.properties:1"));
+        assertEquals("default", c.originOf(ConfigKeys.MODE));
+    }
+
+    @Test
+    void noMirrorFailsAndSaysWhatToSet() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(List.of(project("airlock.floatingVersions=deny\n")), Map.of()));
+        assertTrue(e.problem().contains("no mirror is configured"));
+        assertTrue(e.fix().contains("set airlock.mirrors"));
+    }
+
+    @Test
+    void offModeNeedsNoMirror() throws IOException {
+        AirlockConfig c = load(List.of(project("airlock.mode=off\n")), Map.of());
+        assertEquals(Mode.OFF, c.mode());
+    }
+
+    @Test
+    void unknownKeyInAFileNamesFileAndLine() throws IOException {
+        Path f = project("# comment\nairlock.mirrors=internal=https://repo.corp.example/maven\nairlock.floatingVersion=allow\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(f), Map.of()));
+        assertEquals(f + ":3", e.where());
+        assertTrue(e.problem().contains("unknown key 'airlock.floatingVersion'"));
+        assertTrue(e.fix().contains("airlock.floatingVersions"));
+    }
+
+    @Test
+    void lineNumbersFollowContinuations() throws IOException {
+        Path f = project("airlock.mirrors=internal=https://repo.corp.example/maven,\\\n  other=https://repo.corp.example/other\n"
+                + "airlock.namespaces=com.acme.*=internal\nairlock.bogus=1\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(f), Map.of()));
+        assertEquals(f + ":4", e.where());
+    }
+
+    @Test
+    void reservedCentralIdIsRefused() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(List.of(project("airlock.mirrors=central=https://repo.corp.example/maven\n")), Map.of()));
+        assertTrue(e.problem().contains("'central' is reserved"));
+    }
+
+    @Test
+    void credentialsInTheUrlAreRefused() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(
+                List.of(project("airlock.mirrors=internal=https://user:pw@repo.corp.example/maven\n")), Map.of()));
+        assertTrue(e.problem().contains("credentials"));
+    }
+
+    @Test
+    void moreThanOneMirrorRequiresNamespaces() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(project(
+                "airlock.mirrors=proxy=https://repo.corp.example/proxy,internal=https://repo.corp.example/releases\n")),
+                Map.of()));
+        assertTrue(e.problem().contains("airlock.namespaces is not set"));
+    }
+
+    @Test
+    void namespacesMustNameConfiguredMirrors() throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(project(
+                "airlock.mirrors=proxy=https://repo.corp.example/proxy,internal=https://repo.corp.example/releases\n"
+                        + "airlock.namespaces=com.acme.*=intrenal\n")), Map.of()));
+        assertTrue(e.problem().contains("'intrenal'"));
+    }
+
+    @Test
+    void installationLevelWinsOverProject() throws IOException {
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode=warn\n");
+        Path install = file("maven-home/conf/airlock.properties", "airlock.mode=enforce\n");
+        AirlockConfig c = load(List.of(p, install), Map.of());
+        assertEquals(Mode.ENFORCE, c.mode());
+        assertTrue(c.originOf(ConfigKeys.MODE).contains("maven-home/conf/airlock.properties:1"));
+        assertEquals("internal", c.mirrors().get(0).id());
+    }
+
+    @Test
+    void commandLineMayTighten() throws IOException {
+        Path p = project("airlock.mirrors=proxy=https://repo.corp.example/proxy,internal=https://repo.corp.example/releases\n"
+                + "airlock.namespaces=com.acme.*=internal|proxy\nairlock.mode=warn\nairlock.floatingVersions=allow\n"
+                + "airlock.localOrigin=warn\n");
+        AirlockConfig c = load(List.of(p), Map.of(
+                "airlock.mode", "enforce",
+                "airlock.floatingVersions", "deny",
+                "airlock.localOrigin", "deny",
+                "airlock.mirrors", "proxy=https://repo.corp.example/proxy,internal=https://repo.corp.example/releases/sub",
+                "airlock.namespaces", "com.acme.*=internal"));
+        assertEquals(Mode.ENFORCE, c.mode());
+        assertEquals(FloatingVersions.DENY, c.floatingVersions());
+        assertEquals(LocalOrigin.DENY, c.localOrigin());
+        assertEquals("https://repo.corp.example/releases/sub", c.mirror("internal").orElseThrow().url());
+        assertEquals(List.of("internal"), c.namespaces().get(0).mirrorIds());
+        assertEquals("-Dairlock.mode", c.originOf(ConfigKeys.MODE));
+    }
+
+    @Test
+    void commandLineMayNotWeakenMode() throws IOException {
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode=warn\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(p), Map.of("airlock.mode", "off")));
+        assertTrue(e.problem().contains("refused: it would weaken airlock.mode=warn"));
+        assertTrue(e.fix().contains(p + ":2"));
+    }
+
+    @Test
+    void commandLineMayNotWeakenADefault() throws IOException {
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> load(List.of(p), Map.of("airlock.floatingVersions", "allow")));
+        assertTrue(e.fix().contains("set it in .mvn/airlock.properties"));
+    }
+
+    @Test
+    void commandLineMayNotWidenMirrors() throws IOException {
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/releases\n");
+        // another host
+        assertThrows(ConfigException.class,
+                () -> load(List.of(p), Map.of("airlock.mirrors", "internal=https://evil.example/releases")));
+        // a wider path
+        assertThrows(ConfigException.class,
+                () -> load(List.of(p), Map.of("airlock.mirrors", "internal=https://repo.corp.example/")));
+        // a sibling path that merely shares a prefix
+        assertThrows(ConfigException.class,
+                () -> load(List.of(p), Map.of("airlock.mirrors", "internal=https://repo.corp.example/releases-evil")));
+        // an added mirror
+        assertThrows(ConfigException.class, () -> load(List.of(p), Map.of("airlock.mirrors",
+                "internal=https://repo.corp.example/releases,extra=https://repo.corp.example/releases")));
+    }
+
+    @Test
+    void commandLineMayNotRerouteANamespace() throws IOException {
+        Path p = project("airlock.mirrors=proxy=https://repo.corp.example/proxy,internal=https://repo.corp.example/releases\n"
+                + "airlock.namespaces=com.acme.*=internal\n");
+        // dropping the rule
+        assertThrows(ConfigException.class,
+                () -> load(List.of(p), Map.of("airlock.namespaces", "org.other=internal")));
+        // adding a more specific rule that routes part of the namespace to the proxy
+        assertThrows(ConfigException.class,
+                () -> load(List.of(p), Map.of("airlock.namespaces", "com.acme.*=internal,com.acme.x=proxy")));
+        // a more specific rule that keeps the same mirror is a tightening
+        AirlockConfig c = load(List.of(p), Map.of("airlock.namespaces", "com.acme.*=internal,com.acme.x=internal"));
+        assertEquals(2, c.namespaces().size());
+    }
+
+    @Test
+    void lockMayOnlyBeAddedFromTheCommandLine() throws IOException {
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\n");
+        file(".mvn/airlock.lock", "");
+        file("other.lock", "");
+        AirlockConfig c = load(List.of(p), Map.of());
+        assertEquals(root.resolve(".mvn/airlock.lock"), c.lock());
+        Path withLock = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.lock=.mvn/airlock.lock\n");
+        assertThrows(ConfigException.class, () -> load(List.of(withLock), Map.of("airlock.lock", "other.lock")));
+    }
+
+    @Test
+    void aConfiguredLockMustExist() throws IOException {
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.lock=missing.lock\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(p), Map.of()));
+        assertTrue(e.problem().contains("does not exist"));
+    }
+
+    @Test
+    void unknownCommandLinePropertiesWarn() throws IOException {
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\n");
+        AirlockConfig c = load(List.of(p), Map.of("airlock.mirors", "x", "airlock.version", "1.0",
+                "airlock.quarantine.dir", "q"));
+        assertEquals(1, c.warnings().size());
+        assertTrue(c.warnings().get(0).contains("-Dairlock.mirors"));
+        assertEquals(root.resolve("q"), c.quarantineDir());
+    }
+
+    @Test
+    void badValuesNameTheAllowedOnes() throws IOException {
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode=strict\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(p), Map.of()));
+        assertEquals(p + ":2", e.where());
+        assertTrue(e.fix().contains("enforce"));
+    }
+
+    @Test
+    void emptyValueAndMalformedEntriesFail() throws IOException {
+        assertThrows(ConfigException.class, () -> load(List.of(project("airlock.mirrors=\n")), Map.of()));
+        assertThrows(ConfigException.class, () -> load(List.of(project("airlock.mirrors=internal\n")), Map.of()));
+        assertThrows(ConfigException.class,
+                () -> load(List.of(project("airlock.mirrors=a=https://x.example,a=https://y.example\n")), Map.of()));
+        assertThrows(ConfigException.class,
+                () -> load(List.of(project("airlock.mirrors=internal=ftp://x.example/\n")), Map.of()));
+    }
+
+    @Test
+    void mirrorContainingMatchesByPrefixNeverByHost() throws IOException {
+        AirlockConfig c = load(List.of(project(
+                "airlock.mirrors=proxy=https://repo.corp.example/proxy,internal=https://repo.corp.example/proxy/internal\n"
+                        + "airlock.namespaces=com.acme.*=internal\n")), Map.of());
+        assertEquals("internal", c.mirrorContaining("https://REPO.corp.example:443/proxy/internal/").orElseThrow().id());
+        assertEquals("proxy", c.mirrorContaining("https://repo.corp.example/proxy/other").orElseThrow().id());
+        assertFalse(c.mirrorContaining("https://repo.corp.example/releases").isPresent());
+        assertFalse(c.mirrorContaining("http://repo.corp.example/proxy").isPresent());
+        assertFalse(c.mirrorContaining("https://repo.corp.example:8443/proxy").isPresent());
+        assertFalse(c.mirrorContaining("https://repo.corp.example/proxy-evil").isPresent());
+        assertTrue(c.mayServe("internal", "com.acme.x"));
+        assertFalse(c.mayServe("proxy", "com.acme"));
+        assertTrue(c.mayServe("proxy", "com.acmex"));
+    }
+}
