@@ -75,7 +75,7 @@ final class AirlockConnector implements RepositoryConnector {
             for (MetadataDownload d : metadataDownloads) {
                 Exception e = d.getException();
                 String coords = Coords.of(d.getMetadata());
-                logRequest(coords, layout.getLocation(d.getMetadata(), false).toString(), e,
+                logRequest(coords, false, layout.getLocation(d.getMetadata(), false).toString(), e,
                         e instanceof MetadataNotFoundException);
             }
         }
@@ -170,6 +170,11 @@ final class AirlockConnector implements RepositoryConnector {
     }
 
     private void logRequest(String coords, String location, Exception e, boolean notFound) {
+        logRequest(coords, true, location, e, notFound);
+    }
+
+    /** {@code coords} of an artifact, or a description of metadata when {@code artifact} is false. */
+    private void logRequest(String coords, boolean artifact, String location, Exception e, boolean notFound) {
         s.request(mirror.isPresent());
         String outcome = e == null ? "ok" : notFound ? "not-found" : "failed";
         s.log().line("request")
@@ -183,7 +188,8 @@ final class AirlockConnector implements RepositoryConnector {
                 .write();
         if (e != null && !notFound && mirror.isPresent()) {
             s.report(s.finding(FindingCode.MIRROR_UNAVAILABLE, s.failing())
-                    .coordinates(coords)
+                    .coordinates(artifact ? coords : null)
+                    .detail("metadata", artifact ? null : coords)
                     .repository(repository.getId(), repository.getUrl())
                     .message("mirror " + repository.getId() + " (" + repository.getUrl() + ") failed to serve "
                             + coords + ": " + rootMessage(e)

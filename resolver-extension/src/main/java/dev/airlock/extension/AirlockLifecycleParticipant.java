@@ -6,8 +6,15 @@ import dev.airlock.verify.config.MirrorSpec;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.quarantine.Evidence;
+import dev.airlock.verify.quarantine.QuarantineStore;
+import dev.airlock.verify.report.ReportFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +66,9 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
             finishAndSummarise(s);
             throw new MavenExecutionException("[airlock] CONFIG_ERROR " + s.configError().getMessage(),
                     session.getRequest().getPom());
+        }
+        if (session.getRepositorySession() != null && session.getRepositorySession().getLocalRepository() != null) {
+            s.quarantine(session.getRepositorySession().getLocalRepository().getBasedir().toPath());
         }
         AirlockConfig c = s.config();
         if (!s.active()) {
@@ -151,7 +161,7 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                 s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, Severity.INFO)
                         .repository(b.id, b.url)
                         .coordinates(null)
-                        .message("repository " + b.id + " (" + b.url + ")"
+                        .message("repository " + b.describe()
                                 + (declaredIn == null ? "" : " declared in " + declaredIn)
                                 + (s.enforce() ? " was not contacted" : " is not a configured mirror") + "; asked for "
                                 + b.askedCount() + " item(s), e.g. " + b.example()
@@ -164,6 +174,15 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                         .build());
             }
         }
+        quarantineIntegrityFailures(s);
+        if (s.log().file() != null) {
+            try {
+                ReportFile.merge(s.log().file().getParent(), s.id(), BuildSession.SOURCE, s.findings(),
+                        s.projectRoot());
+            } catch (IOException e) {
+                LOG.error("[airlock] cannot write the reports in {}: {}", s.log().file().getParent(), e.toString());
+            }
+        }
         Summary.print(s);
         try {
             s.log().close();
@@ -172,7 +191,52 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
         }
     }
 
-    static List<Finding> findings(BuildSession s) {
-        return s.findings();
+    /**
+     * Moves into quarantine, now that nothing of this build can still be reading them, the files of every integrity
+     * failure of this build that fails it in enforce mode: the extension's own and those the rules added to
+     * {@code report.json} for this session.
+     */
+    private static void quarantineIntegrityFailures(BuildSession s) {
+        if (!s.enforce() || s.config() == null) {
+            return;
+        }
+        List<Finding> all = new ArrayList<>(s.findings());
+        Path reportDir = s.log().file() == null ? null : s.log().file().getParent();
+        if (reportDir != null && Files.isRegularFile(reportDir.resolve(ReportFile.JSON_NAME))) {
+            try {
+                ReportFile.Report r = ReportFile.read(reportDir.resolve(ReportFile.JSON_NAME));
+                if (s.id().equals(r.session())) {
+                    all.addAll(r.findings());
+                }
+            } catch (IOException e) {
+                LOG.error("[airlock] cannot read {}: {}", reportDir.resolve(ReportFile.JSON_NAME), e.getMessage());
+            }
+        }
+        Set<String> done = new LinkedHashSet<>();
+        for (Finding f : all) {
+            if (!f.code().isIntegrityFailure() || f.severity() != Severity.ERROR || f.file() == null
+                    || f.coordinates() == null || !done.add(f.file())) {
+                continue;
+            }
+            QuarantineStore store = s.quarantine(null);
+            if (store == null) {
+                LOG.error("[airlock] {} should be quarantined, but the quarantine store is not known", f.file());
+                continue;
+            }
+            Path file = Path.of(f.file());
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                Evidence ev = new Evidence(Coordinates.parse(f.coordinates()), null, f.expected(), f.code().name(),
+                        f.source(), f.message(), f.repositoryId(), f.repositoryUrl(), Instant.now().toString(), s.id(),
+                        f.file());
+                QuarantineStore.Entry e = store.quarantine(file, ev);
+                s.quarantined(f.coordinates() + " (" + f.code() + ") -> " + e.evidenceFile());
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.error("[airlock] could not quarantine {} ({}): {}; it stays in the local repository and this build"
+                        + " fails on {}", f.file(), f.coordinates(), e.toString(), f.code());
+            }
+        }
     }
 }

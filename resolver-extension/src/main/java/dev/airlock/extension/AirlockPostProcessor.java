@@ -4,6 +4,10 @@ import dev.airlock.verify.config.AirlockConfig;
 import dev.airlock.verify.config.ConfigKeys;
 import dev.airlock.verify.config.Levels;
 import dev.airlock.verify.config.MirrorSpec;
+import dev.airlock.verify.evidence.ResolutionLog;
+import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.quarantine.QuarantineStore;
+import dev.airlock.verify.report.ToolVersion;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
 import java.io.IOException;
@@ -93,18 +97,55 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         }
 
         Path file = artifact.getFile().toPath();
-        String sha256;
-        try {
-            sha256 = s.digests().sha256(file);
-        } catch (IOException e) {
-            refuse(s, r, artifact, null, "cannot read " + file + " to hash it: " + e.getMessage());
-            return;
+        // the hash decides nothing for an artifact a mirror served: it is computed off the resolving thread then
+        boolean fromMirror = origin instanceof RemoteRepository rr0 && s.mirrorOf(rr0).isPresent();
+        String sha256 = null;
+        if (!fromMirror) {
+            try {
+                sha256 = s.digests().sha256(file);
+            } catch (IOException e) {
+                refuse(s, r, artifact, null, "cannot read " + file + " to hash it: " + e.getMessage());
+                return;
+            }
         }
         if ("pom".equals(artifact.getExtension())) {
             s.pomResolved(coords, file);
         }
 
         List<String> refusals = new ArrayList<>();
+        QuarantineStore store = s.quarantine(session.getLocalRepository() == null ? null
+                : session.getLocalRepository().getBasedir().toPath());
+        Coordinates parsed = parse(artifact);
+        if (store != null && parsed != null && store.hasEntries(parsed)) {
+            try {
+                if (sha256 == null) {
+                    sha256 = s.digests().sha256(file);
+                }
+                Optional<QuarantineStore.Entry> entry = store.findActive(parsed, sha256);
+                if (entry.isPresent()) {
+                    QuarantineStore.Entry e = entry.get();
+                    s.report(s.finding(FindingCode.QUARANTINED, s.failing())
+                            .coordinates(coords)
+                            .file(file.toString())
+                            .sha256(sha256)
+                            .repository(origin instanceof RemoteRepository rq ? rq.getId() : null,
+                                    origin instanceof RemoteRepository rq2 ? rq2.getUrl() : null)
+                            .message(coords + " with sha256 " + sha256 + " is in quarantine (" + e.evidence().code()
+                                    + " by " + e.evidence().rule() + " at " + e.evidence().detectedAt()
+                                    + "); evidence: " + e.evidenceFile())
+                            .fix("if it is safe after all, release it: mvn dev.airlock:airlock-maven-plugin:"
+                                    + ToolVersion.get() + ":release -Dartifact=" + coords + " -Dreason=\"...\"")
+                            .detail("evidence", e.evidenceFile().toString())
+                            .build());
+                    if (s.enforce()) {
+                        refusals.add("QUARANTINED: " + coords + " with these bytes is in quarantine, see "
+                                + e.evidenceFile());
+                    }
+                }
+            } catch (IOException e) {
+                refusals.add("cannot read the quarantine store " + store.root() + ": " + e.getMessage());
+            }
+        }
         String originId;
         String repoId = null;
         String repoUrl = null;
@@ -161,18 +202,29 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             }
         }
 
-        s.log().line("artifact")
+        ResolutionLog.Line line = s.log().line("artifact")
                 .put("coordinates", coords)
                 .put("repository", repoId)
                 .put("repositoryUrl", repoUrl)
                 .put("origin", originId)
-                .put("outcome", refusals.isEmpty() ? "resolved" : "refused")
-                .put("sha256", sha256)
-                .put("file", file.toString())
-                .write();
+                .put("outcome", refusals.isEmpty() ? "resolved" : "refused");
+        if (sha256 != null) {
+            line.put("sha256", sha256).put("file", file.toString()).write();
+        } else {
+            s.hashThenWrite(file, line);
+        }
 
         if (!refusals.isEmpty()) {
             refuse(s, r, artifact, origin instanceof RemoteRepository rr ? rr : null, String.join("; ", refusals));
+        }
+    }
+
+    private static Coordinates parse(Artifact a) {
+        try {
+            return new Coordinates(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(),
+                    a.getVersion());
+        } catch (IllegalArgumentException e) {
+            return null; // such coordinates cannot be in the store
         }
     }
 
@@ -208,7 +260,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
                 .coordinates(coords)
                 .repository(repo.getId(), repo.getUrl())
-                .message("repository " + repo.getId() + " (" + repo.getUrl() + ")" + declared(b.declaredIn(s))
+                .message("repository " + b.describe() + declared(b.declaredIn(s))
                         + " was not contacted for " + coords + ", and no configured mirror (" + mirrors
                         + ") has it")
                 .fix("publish " + coords + " to a configured mirror, or remove the dependency that needs it")

@@ -3,12 +3,8 @@ package dev.airlock.extension;
 import dev.airlock.verify.config.AirlockConfig;
 import dev.airlock.verify.config.AirlockConfigLoader;
 import dev.airlock.verify.config.ConfigException;
-import dev.airlock.verify.config.ConfigKeys;
+import dev.airlock.verify.config.ConfigFiles;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -27,31 +23,11 @@ public class AirlockState {
 
     /** Starts a new build session from Maven's request properties. Never throws: errors are kept for later. */
     BuildSession start(Properties systemProperties, Properties userProperties, Path projectRoot, long startMillis) {
-        Map<String, String> commandLine = new HashMap<>();
-        collect(systemProperties, commandLine);
-        collect(userProperties, commandLine); // user properties (-D) win over system properties
-        String mavenHome = systemProperties.getProperty("maven.home");
-        String userHome = systemProperties.getProperty("user.home", System.getProperty("user.home"));
-        List<Path> files = new ArrayList<>();
-        if (projectRoot != null) {
-            files.add(projectRoot.resolve(".mvn").resolve(ConfigKeys.FILE_NAME));
-        }
-        String userConf = systemProperties.getProperty("maven.user.conf");
-        if (userConf != null) {
-            files.add(Path.of(userConf).resolve(ConfigKeys.FILE_NAME));
-        } else if (userHome != null) {
-            files.add(Path.of(userHome, ".m2", ConfigKeys.FILE_NAME));
-        }
-        String installationConf = systemProperties.getProperty("maven.installation.conf");
-        if (installationConf != null) {
-            files.add(Path.of(installationConf).resolve(ConfigKeys.FILE_NAME));
-        } else if (mavenHome != null) {
-            files.add(Path.of(mavenHome, "conf", ConfigKeys.FILE_NAME));
-        }
         AirlockConfig config = null;
         ConfigException error = null;
         try {
-            config = AirlockConfigLoader.load(projectRoot, files, commandLine);
+            config = AirlockConfigLoader.load(projectRoot, ConfigFiles.standard(projectRoot, systemProperties),
+                    ConfigFiles.commandLine(systemProperties, userProperties));
         } catch (ConfigException e) {
             error = e;
         }
@@ -81,17 +57,6 @@ public class AirlockState {
                 start(sys, user, root == null ? null : Path.of(root), System.currentTimeMillis());
             }
             return current;
-        }
-    }
-
-    private static void collect(Properties props, Map<String, String> into) {
-        if (props == null) {
-            return;
-        }
-        for (String name : props.stringPropertyNames()) {
-            if (name.startsWith("airlock.")) {
-                into.put(name, props.getProperty(name));
-            }
         }
     }
 }

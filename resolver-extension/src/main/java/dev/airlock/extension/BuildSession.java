@@ -9,6 +9,8 @@ import dev.airlock.verify.evidence.ResolutionLog;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.quarantine.QuarantineStore;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.aether.repository.RemoteRepository;
 
@@ -52,10 +57,13 @@ final class BuildSession {
     private final Set<String> floatingPlugins = ConcurrentHashMap.newKeySet();
     private final Set<String> floatingRanges = ConcurrentHashMap.newKeySet();
     private final Set<Path> verifiedCachedCopies = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedDeque<DeclaringPoms.Pom> poms = new ConcurrentLinkedDeque<>();
+    private final DeclaringPoms declaringPoms = new DeclaringPoms();
     private volatile Set<String> reactorKeys = Set.of();
     private volatile Set<String> reactorGroups = Set.of();
     private volatile boolean finished;
+    private volatile QuarantineStore quarantine;
+    private final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private ExecutorService hasher;
 
     BuildSession(long startMillis, AirlockConfig config, ConfigException configError, Path projectRoot) {
         this.startMillis = startMillis;
@@ -124,9 +132,7 @@ final class BuildSession {
 
     /** Records a finding once (same code, coordinates, repository and message), logging it as it happens. */
     void report(Finding f) {
-        String key = f.code() + "|" + f.severity() + "|" + f.coordinates() + "|" + f.repositoryId() + "|"
-                + f.message();
-        if (findingKeys.add(key)) {
+        if (findingKeys.add(f.key())) {
             findings.add(f);
             log.finding(f);
         }
@@ -156,14 +162,45 @@ final class BuildSession {
         return blocked.computeIfAbsent(repo.getId() + '\u0000' + repo.getUrl(), k -> new BlockedRepository(repo));
     }
 
-    /** A POM this build resolved, kept to find which POM declared a blocked repository. */
-    void pomResolved(String coordinates, Path file) {
-        poms.addFirst(new DeclaringPoms.Pom(coordinates, file));
+    /** A POM this build read, indexed to find which POM declared a refused repository. */
+    void pomResolved(String label, Path file) {
+        declaringPoms.index(label, file);
     }
 
-    /** The POMs resolved so far, most recent first. */
-    List<DeclaringPoms.Pom> poms() {
-        return new ArrayList<>(poms);
+    DeclaringPoms declaringPoms() {
+        return declaringPoms;
+    }
+
+    // ---------------------------------------------------------------- quarantine
+
+    /**
+     * The quarantine store: {@code airlock.quarantine.dir}, or next to the local repository. Known once the
+     * resolver's session is (the first resolution, or session start).
+     */
+    QuarantineStore quarantine(Path localRepository) {
+        QuarantineStore q = quarantine;
+        if (q == null && (localRepository != null || (config != null && config.quarantineDir() != null))) {
+            synchronized (this) {
+                if (quarantine == null) {
+                    quarantine = new QuarantineStore(config != null && config.quarantineDir() != null
+                            ? config.quarantineDir() : QuarantineStore.defaultDir(localRepository));
+                }
+                q = quarantine;
+            }
+        }
+        return q;
+    }
+
+    QuarantineStore quarantine() {
+        return quarantine;
+    }
+
+    void quarantined(String line) {
+        quarantined.add(line);
+    }
+
+    List<String> quarantinedLines() {
+        return quarantined;
     }
 
     // ---------------------------------------------------------------- reactor
@@ -206,6 +243,50 @@ final class BuildSession {
 
     boolean isVerifiedCachedCopy(Path file) {
         return verifiedCachedCopies.contains(file.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Hashes {@code file} on a background thread and then writes {@code line} with its {@code sha256} and
+     * {@code file}: for evidence that decides nothing, the resolving thread need not wait. {@link #finish()} waits
+     * for all of them.
+     */
+    void hashThenWrite(Path file, ResolutionLog.Line line) {
+        ExecutorService ex;
+        synchronized (this) {
+            if (hasher == null) {
+                hasher = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "airlock-hash");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            ex = hasher;
+        }
+        ex.execute(() -> {
+            try {
+                line.put("sha256", digests.sha256(file));
+            } catch (IOException e) {
+                line.put("hashError", e.toString());
+            }
+            line.put("file", file.toString()).write();
+        });
+    }
+
+    /** Waits until the evidence hashed in the background is written. */
+    void awaitHashes() {
+        ExecutorService ex;
+        synchronized (this) {
+            ex = hasher;
+            hasher = null;
+        }
+        if (ex != null) {
+            ex.shutdown();
+            try {
+                ex.awaitTermination(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- counters
@@ -262,11 +343,14 @@ final class BuildSession {
     }
 
     /** Marks the session finished; returns false when it already was (the summary is written once). */
-    synchronized boolean finish() {
-        if (finished) {
-            return false;
+    boolean finish() {
+        synchronized (this) {
+            if (finished) {
+                return false;
+            }
+            finished = true;
         }
-        finished = true;
+        awaitHashes();
         return true;
     }
 
@@ -280,9 +364,23 @@ final class BuildSession {
         private volatile String declaredIn;
         private volatile boolean attributed;
 
+        /** For a mirror (such as Maven's blocking {@code maven-default-http-blocker}): the repositories it stands for. */
+        final List<RemoteRepository> mirrorOf;
+
         BlockedRepository(RemoteRepository repo) {
             this.id = repo.getId();
             this.url = repo.getUrl();
+            this.mirrorOf = List.copyOf(repo.getMirroredRepositories());
+        }
+
+        /** {@code id (url)}, plus what it mirrors when it is a mirror. */
+        String describe() {
+            String d = id + " (" + url + ")";
+            if (!mirrorOf.isEmpty()) {
+                d += ", a settings mirror of " + mirrorOf.stream().map(m -> m.getId() + " (" + m.getUrl() + ")")
+                        .reduce((x, y) -> x + ", " + y).orElse("");
+            }
+            return d;
         }
 
         void asked(String coordinates) {
@@ -309,7 +407,12 @@ final class BuildSession {
 
         synchronized String declaredIn(BuildSession s) {
             if (!attributed) {
-                declaredIn = DeclaringPoms.find(id, url, s.poms());
+                declaredIn = s.declaringPoms().find(id, url);
+                for (RemoteRepository m : mirrorOf) {
+                    if (declaredIn == null) {
+                        declaredIn = s.declaringPoms().find(m.getId(), m.getUrl());
+                    }
+                }
                 attributed = true;
             }
             return declaredIn;

@@ -5,25 +5,30 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Finds the POM that declared a repository. The resolver's filter sees a repository and the coordinate asked, not
- * where the repository came from; the POMs this build has read are searched instead, most recent first (the
- * declaring POM is read just before its repositories are first used). Only called once per refused repository.
+ * Which POM declared a repository. The resolver's filter sees a repository and the coordinate asked, not where the
+ * repository came from; so every POM the build reads (each file once) is indexed by the repositories it declares.
+ * Few POMs declare any: a POM without {@code <repositories>} or {@code <pluginRepositories>} costs one read of a file
+ * the resolver has just read. The first POM that declared a repository is the one named.
  */
 final class DeclaringPoms {
-    private DeclaringPoms() {}
-
-    /** A POM this build read: its coordinates (or path, for reactor POMs) and file. */
-    record Pom(String label, Path file) {}
+    /** A repository declaration: id and URL as written in the POM. */
+    record Declaration(String id, String url) {}
 
     private static final XMLInputFactory XML = newFactory();
+
+    private final Map<String, String> byRepository = new ConcurrentHashMap<>();
+    private final Set<Path> indexed = ConcurrentHashMap.newKeySet();
 
     private static XMLInputFactory newFactory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
@@ -32,28 +37,45 @@ final class DeclaringPoms {
         return f;
     }
 
-    /** The label of the first POM declaring a repository with this id (and URL), or null. */
-    static String find(String id, String url, List<Pom> poms) {
-        Pattern idElement = Pattern.compile("<id>\\s*" + Pattern.quote(id) + "\\s*</id>");
-        for (Pom pom : poms) {
-            String text;
-            try {
-                text = Files.readString(pom.file(), StandardCharsets.UTF_8);
-            } catch (IOException | RuntimeException e) {
-                continue;
-            }
-            if (!idElement.matcher(text).find()) {
-                continue;
-            }
-            if (declares(text, id, url)) {
-                return pom.label();
+    /** Records the repositories {@code file} declares, under {@code label} (coordinates, or the path). */
+    void index(String label, Path file) {
+        if (!indexed.add(file.toAbsolutePath().normalize())) {
+            return;
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        if (!text.contains("Repositories>") && !text.contains("<repositories")) {
+            return;
+        }
+        for (Declaration d : repositories(text)) {
+            if (d.url().contains("${")) {
+                byRepository.putIfAbsent(d.id() + '\u0000', label); // an interpolated URL: the id decides
+            } else {
+                byRepository.putIfAbsent(key(d.id(), d.url()), label);
             }
         }
-        return null;
     }
 
-    /** True when a {@code <repository>} or {@code <pluginRepository>} element has this id and URL. */
-    static boolean declares(String pomText, String id, String url) {
+    /** The POM that declared repository {@code id} at {@code url}, or null. */
+    String find(String id, String url) {
+        String exact = byRepository.get(key(id, url));
+        if (exact != null) {
+            return exact;
+        }
+        return byRepository.get(id + '\u0000');
+    }
+
+    private static String key(String id, String url) {
+        return id + '\u0000' + strip(url);
+    }
+
+    /** The {@code <repository>}, {@code <pluginRepository>} and {@code <snapshotRepository>} elements of a POM. */
+    static List<Declaration> repositories(String pomText) {
+        List<Declaration> out = new ArrayList<>();
         try {
             XMLStreamReader r = XML.createXMLStreamReader(new StringReader(pomText));
             int depthInRepo = -1;
@@ -85,8 +107,8 @@ final class DeclaringPoms {
                         }
                     }
                     if (depthInRepo == depth) {
-                        if (id.equals(currentId) && sameUrl(currentUrl, url)) {
-                            return true;
+                        if (currentId != null && currentUrl != null) {
+                            out.add(new Declaration(currentId, currentUrl));
                         }
                         depthInRepo = -1;
                     }
@@ -94,19 +116,9 @@ final class DeclaringPoms {
                 }
             }
         } catch (XMLStreamException e) {
-            return false;
+            // a POM Maven could read but StAX cannot: no attribution from it
         }
-        return false;
-    }
-
-    private static boolean sameUrl(String declared, String actual) {
-        if (declared == null) {
-            return false;
-        }
-        if (declared.contains("${")) {
-            return true; // interpolated: the id decides
-        }
-        return strip(declared).equalsIgnoreCase(strip(actual));
+        return out;
     }
 
     private static String strip(String url) {
@@ -114,6 +126,6 @@ final class DeclaringPoms {
         while (u.endsWith("/")) {
             u = u.substring(0, u.length() - 1);
         }
-        return u;
+        return u.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -61,8 +61,13 @@ final class Summary {
                 default -> LOG.info(line);
             }
         }
+        for (String q : s.quarantinedLines()) {
+            LOG.error("[airlock] quarantined {}", q);
+        }
         if (s.log().file() != null) {
             LOG.info("[airlock] evidence: {}", s.log().file());
+            LOG.info("[airlock] reports: {}, {}", s.log().file().resolveSibling("report.json"),
+                    s.log().file().resolveSibling("report.sarif"));
         }
         LOG.info("[airlock] ------------------------------------------------------------------------");
     }

@@ -1,7 +1,6 @@
 package dev.airlock.extension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,28 +19,31 @@ class DeclaringPomsTest {
             + "<url>http://127.0.0.1:9/</url></repository></repositories></project>";
 
     @Test
-    void findsTheRepositoryElement() {
-        assertTrue(DeclaringPoms.declares(WITH_REPO, "rogue", "http://127.0.0.1:9"));
-        assertFalse(DeclaringPoms.declares(WITH_REPO, "rogue", "http://127.0.0.1:10/"));
-        assertFalse(DeclaringPoms.declares(WITH_REPO, "other", "http://127.0.0.1:9/"));
-        // an <id> elsewhere (a dependency's exclusion, a mirror) does not count
-        assertFalse(DeclaringPoms.declares("<project><build><plugins><plugin><executions><execution><id>rogue</id>"
-                + "</execution></executions></plugin></plugins></build></project>", "rogue", "http://127.0.0.1:9/"));
-        // an interpolated URL: the id decides
-        assertTrue(DeclaringPoms.declares("<project><pluginRepositories><pluginRepository><id>rogue</id>"
-                + "<url>${repo.url}</url></pluginRepository></pluginRepositories></project>", "rogue", "http://x/"));
-        // malformed XML is not a declaration, and does not throw
-        assertFalse(DeclaringPoms.declares("<project><repositories><repository><id>rogue", "rogue", "x"));
+    void readsRepositoryElementsOnly() {
+        assertEquals(List.of(new DeclaringPoms.Declaration("rogue", "http://127.0.0.1:9/")),
+                DeclaringPoms.repositories(WITH_REPO));
+        assertEquals(List.of(new DeclaringPoms.Declaration("p", "${repo.url}")), DeclaringPoms.repositories(
+                "<project><pluginRepositories><pluginRepository><id>p</id><url>${repo.url}</url></pluginRepository>"
+                        + "</pluginRepositories></project>"));
+        // an <id> elsewhere (an execution, a mirror) is not a repository
+        assertTrue(DeclaringPoms.repositories("<project><build><plugins><plugin><executions><execution><id>rogue</id>"
+                + "</execution></executions></plugin></plugins></build></project>").isEmpty());
+        // malformed XML declares nothing, and does not throw
+        assertTrue(DeclaringPoms.repositories("<project><repositories><repository><id>rogue").isEmpty());
     }
 
     @Test
-    void searchesMostRecentFirstAndSkipsUnreadableFiles() throws IOException {
-        Path a = Files.writeString(dir.resolve("a.pom"), WITH_REPO);
-        Path b = Files.writeString(dir.resolve("b.pom"), "<project/>");
-        List<DeclaringPoms.Pom> poms = List.of(new DeclaringPoms.Pom("g:b:pom:1", b),
-                new DeclaringPoms.Pom("g:missing:pom:1", dir.resolve("missing.pom")),
-                new DeclaringPoms.Pom("g:a:pom:1", a));
-        assertEquals("g:a:pom:1", DeclaringPoms.find("rogue", "http://127.0.0.1:9/", poms));
-        assertNull(DeclaringPoms.find("nobody", "http://127.0.0.1:9/", poms));
+    void namesTheFirstPomThatDeclaredTheRepository() throws IOException {
+        DeclaringPoms index = new DeclaringPoms();
+        index.index("g:none:pom:1", Files.writeString(dir.resolve("none.pom"), "<project/>"));
+        index.index("g:a:pom:1", Files.writeString(dir.resolve("a.pom"), WITH_REPO));
+        index.index("g:b:pom:1", Files.writeString(dir.resolve("b.pom"), WITH_REPO));
+        index.index("g:missing:pom:1", dir.resolve("missing.pom"));
+        index.index("g:i:pom:1", Files.writeString(dir.resolve("i.pom"), "<project><repositories><repository>"
+                + "<id>interp</id><url>${x}</url></repository></repositories></project>"));
+        assertEquals("g:a:pom:1", index.find("rogue", "HTTP://127.0.0.1:9"));
+        assertNull(index.find("rogue", "http://127.0.0.1:10/"));
+        assertNull(index.find("nobody", "http://127.0.0.1:9/"));
+        assertEquals("g:i:pom:1", index.find("interp", "http://wherever.example/"));
     }
 }

@@ -29,11 +29,15 @@ import java.util.stream.Stream;
  *   <li>{@code it.decoy.requests}: {@code none} (default: the decoy must see no request) or {@code any};</li>
  *   <li>{@code it.servers}: {@code id:user:password,...} written into the generated settings.xml;</li>
  *   <li>{@code it.localRepo.seed}: a folder copied into the fresh local repository before the first build
- *       (default {@code localrepo} when present).</li>
+ *       (default {@code localrepo} when present);</li>
+ *   <li>{@code it.quarantine.seed}: a folder copied into the quarantine store next to that local repository
+ *       (default {@code quarantine-seed} when present), as if an earlier build had quarantined something.</li>
  * </ul>
  * Text files are copied with {@code @token@} replaced: {@code @airlock.version@}, {@code @version.<plugin>@},
- * {@code @<mirrorId>.url@}, {@code @mirror.url@}, {@code @decoy.url@}, {@code @localRepo@}. Files named
- * {@code X.jar.txt} become jars ({@link FixtureJars}).
+ * {@code @<mirrorId>.url@}, {@code @mirror.url@}, {@code @decoy.url@}, {@code @localRepo@}; after fixture jars
+ * are made, {@code @sha256:<path in the scenario>@} becomes that file's SHA-256. Files named {@code X.jar.txt}
+ * become jars ({@link FixtureJars}). {@code @airlock} in a mirror's dirs serves the Airlock artifacts this build
+ * made (the first mirror serves them by default), as a real mirror would.
  */
 public final class Scenario {
     public final String name;

@@ -106,7 +106,8 @@ public final class ScenarioRun {
         List<String> ids = scenario.mirrorIds();
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
-            String dirs = scenario.get("it.mirror." + id + ".dirs", i == 0 ? "mirror,@fixtures,@local" : id + ",@local");
+            String dirs = scenario.get("it.mirror." + id + ".dirs",
+                    i == 0 ? "mirror,@fixtures,@airlock,@local" : id + ",@local");
             RepoServer s = RepoServer.start(id, layers(dirs), scenario.get("it.mirror." + id + ".auth", null),
                     scenario.get("it.mirror." + id + ".failure", null));
             servers.put(id, s);
@@ -131,6 +132,7 @@ public final class ScenarioRun {
                 case "" -> { }
                 case "@fixtures" -> out.add(new RepoServer.Layer(work.resolve("fixtures-mirror"), false));
                 case "@local" -> out.add(new RepoServer.Layer(env.mirrorBase, true));
+                case "@airlock" -> out.add(new RepoServer.Layer(env.extensionRepo, true));
                 default -> out.add(new RepoServer.Layer(project.resolve(d), false));
             }
         }
@@ -156,6 +158,12 @@ public final class ScenarioRun {
         copyFiltered(env.scenarioDir.resolve("_fixtures").resolve("mirror"), work.resolve("fixtures-mirror"));
         FixtureJars.materialise(project);
         FixtureJars.materialise(work.resolve("fixtures-mirror"));
+        resolveShaTokens(project);
+        Path quarantineSeed = project.resolve(scenario.get("it.quarantine.seed", "quarantine-seed"));
+        if (Files.isDirectory(quarantineSeed)) {
+            // the default store of the local repository work/local-repo
+            copyTree(quarantineSeed, work.resolve("airlock-quarantine"));
+        }
 
         Files.createDirectories(home.resolve(".m2"));
         Files.createDirectories(localRepo);
@@ -211,6 +219,35 @@ public final class ScenarioRun {
                 } else {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern SHA_TOKEN = java.util.regex.Pattern.compile("@sha256:([^@]+)@");
+
+    /** Replaces {@code @sha256:<path relative to the project>@} in text files, once fixture jars exist. */
+    private void resolveShaTokens(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).filter(ScenarioRun::isText).toList()) {
+                String text = Files.readString(p, StandardCharsets.UTF_8);
+                if (!text.contains("@sha256:")) {
+                    continue;
+                }
+                java.util.regex.Matcher m = SHA_TOKEN.matcher(text);
+                StringBuilder out = new StringBuilder();
+                while (m.find()) {
+                    Path target = project.resolve(m.group(1));
+                    String sha;
+                    try {
+                        sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(Files.readAllBytes(target)));
+                    } catch (java.security.NoSuchAlgorithmException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    m.appendReplacement(out, sha);
+                }
+                m.appendTail(out);
+                Files.writeString(p, out.toString(), StandardCharsets.UTF_8);
             }
         }
     }
@@ -343,6 +380,7 @@ public final class ScenarioRun {
         b.setVariable("basedir", project.toFile());
         b.setVariable("workdir", work.toFile());
         b.setVariable("localRepo", localRepo.toFile());
+        b.setVariable("quarantineDir", work.resolve("airlock-quarantine").toFile());
         b.setVariable("mavenVersion", mavenVersion);
         b.setVariable("logs", logs);
         b.setVariable("buildLog", String.join("\n", logs));

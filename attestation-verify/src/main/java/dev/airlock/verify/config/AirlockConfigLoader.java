@@ -49,6 +49,19 @@ public final class AirlockConfigLoader {
      * @throws ConfigException naming the file and line or the property, and the fix
      */
     public static AirlockConfig load(Path projectRoot, List<Path> filesLowToHigh, Map<String, String> commandLine) {
+        return load(projectRoot, filesLowToHigh, commandLine, true);
+    }
+
+    /**
+     * The same, for tools that only need the non-security settings (the quarantine goals): no mirror is required.
+     */
+    public static AirlockConfig loadForTools(Path projectRoot, List<Path> filesLowToHigh,
+            Map<String, String> commandLine) {
+        return load(projectRoot, filesLowToHigh, commandLine, false);
+    }
+
+    private static AirlockConfig load(Path projectRoot, List<Path> filesLowToHigh, Map<String, String> commandLine,
+            boolean requireMirrors) {
         Map<String, Setting> settings = new HashMap<>();
         for (Path file : filesLowToHigh) {
             if (file != null && Files.isRegularFile(file)) {
@@ -154,7 +167,7 @@ public final class AirlockConfigLoader {
             lock = projectRoot.resolve(DEFAULT_LOCK);
         }
 
-        if (mode != Mode.OFF) {
+        if (mode != Mode.OFF && requireMirrors) {
             validate(mirrors, namespaces, origins);
         }
         return new AirlockConfig(mode, mirrors, namespaces, floating, localOrigin, lock, quarantine, reportDir,

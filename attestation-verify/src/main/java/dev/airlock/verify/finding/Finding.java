@@ -109,6 +109,11 @@ public final class Finding {
         return details;
     }
 
+    /** Identity for de-duplication: the same code, severity, subject, source and message is the same finding. */
+    public String key() {
+        return code + "|" + severity + "|" + coordinates + "|" + repositoryId + "|" + source + "|" + message;
+    }
+
     public Finding withSeverity(Severity newSeverity) {
         return toBuilder().severity(newSeverity).build();
     }

@@ -1,0 +1,193 @@
+package dev.airlock.verify.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.finding.FindingJson;
+import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.io.ProcessLock;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code report.json} and {@code report.sarif} of one build (docs/report-format.md). Every component of a build
+ * (the extension, the rules of each module) adds its findings with {@link #merge}: under a file lock, the report of
+ * the same build session is read, the findings are added (identical ones once), and both files are replaced
+ * atomically. A report of another session (an earlier build) is replaced, never merged into.
+ */
+public final class ReportFile {
+    public static final String FORMAT = "airlock-report/1";
+    public static final String JSON_NAME = "report.json";
+    public static final String SARIF_NAME = "report.sarif";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ReportFile() {}
+
+    /** A report as read back: its session, the components that contributed, and the findings. */
+    public record Report(String session, Set<String> sources, List<Finding> findings) {}
+
+    /**
+     * Adds {@code findings} of {@code source} to the reports in {@code dir} for build {@code session} and rewrites
+     * {@code report.json} and {@code report.sarif}.
+     *
+     * @param projectRoot the directory SARIF locations are relative to
+     * @return the merged report
+     */
+    public static Report merge(Path dir, String session, String source, Collection<Finding> findings,
+            Path projectRoot) throws IOException {
+        Files.createDirectories(dir);
+        Path json = dir.resolve(JSON_NAME);
+        try (ProcessLock ignored = ProcessLock.acquire(dir.resolve(JSON_NAME + ".lock"))) {
+            Set<String> sources = new LinkedHashSet<>();
+            Map<String, Finding> merged = new LinkedHashMap<>();
+            if (Files.isRegularFile(json)) {
+                Report old;
+                try {
+                    old = read(json);
+                } catch (IOException e) {
+                    old = null; // an unreadable report of an unknown build is replaced, not merged
+                }
+                if (old != null && session.equals(old.session())) {
+                    sources.addAll(old.sources());
+                    old.findings().forEach(f -> merged.putIfAbsent(f.key(), f));
+                }
+            }
+            sources.add(source);
+            findings.forEach(f -> merged.putIfAbsent(f.key(), f));
+            List<Finding> all = new ArrayList<>(merged.values());
+            all.sort(ORDER);
+            Report report = new Report(session, sources, all);
+            writeAtomically(json, out -> writeJson(out, report));
+            writeAtomically(dir.resolve(SARIF_NAME), out -> SarifWriter.write(out, report, projectRoot));
+            return report;
+        }
+    }
+
+    /** Errors first, then by code and coordinates: a stable order for diffs. */
+    static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> -f.severity().ordinal())
+            .thenComparing(f -> f.code().name())
+            .thenComparing(f -> String.valueOf(f.coordinates()))
+            .thenComparing(Finding::message);
+
+    /** Reads a report written by {@link #merge}. */
+    public static Report read(Path json) throws IOException {
+        String session = null;
+        Set<String> sources = new LinkedHashSet<>();
+        List<Finding> findings = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(json.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException(json + ": not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "session" -> session = p.getValueAsString();
+                    case "sources" -> {
+                        if (t != JsonToken.START_ARRAY) {
+                            throw new IOException(json + ": 'sources' is not an array");
+                        }
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            sources.add(p.getValueAsString());
+                        }
+                    }
+                    case "findings" -> {
+                        if (t != JsonToken.START_ARRAY) {
+                            throw new IOException(json + ": 'findings' is not an array");
+                        }
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            findings.add(FindingJson.read(p));
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(json + ": " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr(), e);
+        }
+        if (session == null) {
+            throw new IOException(json + ": no 'session'");
+        }
+        return new Report(session, sources, findings);
+    }
+
+    static void writeJson(OutputStream out, Report r) throws IOException {
+        try (JsonGenerator g = JSON.createGenerator(out).useDefaultPrettyPrinter()) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeObjectFieldStart("tool");
+            g.writeStringField("name", "Airlock");
+            g.writeStringField("version", ToolVersion.get());
+            g.writeEndObject();
+            g.writeStringField("session", r.session());
+            g.writeStringField("generated", Instant.now().toString());
+            g.writeArrayFieldStart("sources");
+            for (String s : r.sources()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            Map<Severity, Integer> bySeverity = new TreeMap<>();
+            Map<String, Integer> byCode = new TreeMap<>();
+            for (Finding f : r.findings()) {
+                bySeverity.merge(f.severity(), 1, Integer::sum);
+                byCode.merge(f.code().name(), 1, Integer::sum);
+            }
+            for (Severity s : Severity.values()) {
+                g.writeNumberField(s.id(), bySeverity.getOrDefault(s, 0));
+            }
+            g.writeObjectFieldStart("byCode");
+            for (Map.Entry<String, Integer> e : byCode.entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeArrayFieldStart("findings");
+            for (Finding f : r.findings()) {
+                g.writeStartObject();
+                FindingJson.writeFields(g, f);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+    }
+
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes next to the target and moves over it, so a reader never sees half a file. */
+    static void writeAtomically(Path target, Writer w) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                w.write(out);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.airlock.verify.quarantine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.airlock.verify.digest.DigestCache;
+import dev.airlock.verify.finding.Coordinates;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuarantineStoreTest {
+    @TempDir
+    Path tmp;
+
+    private Path repoFile(String g, String a, String v, String name, String content) throws IOException {
+        Path f = tmp.resolve("repository").resolve(g.replace('.', '/')).resolve(a).resolve(v).resolve(name);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, content, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    static Evidence evidence(String coords, String expected) {
+        return new Evidence(Coordinates.parse(coords), null, expected, "LOCK_HASH_MISMATCH", "extension",
+                "the mirror served other bytes than the lock records", "internal", "http://127.0.0.1:1/",
+                Instant.parse("2026-11-25T10:00:00Z").toString(), "session-1", null);
+    }
+
+    @Test
+    void quarantineMovesTheFileAndKeepsEvidence() throws IOException {
+        Path file = repoFile("com.acme", "lib", "1.0", "lib-1.0.jar", "tampered");
+        String sha = DigestCache.sha256Uncached(file);
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"));
+        QuarantineStore.Entry e = store.quarantine(file, evidence("com.acme:lib:jar:1.0", "00ff"));
+
+        assertFalse(Files.exists(file), "the file left the local repository");
+        assertEquals("tampered", Files.readString(e.file()));
+        assertEquals(sha, e.evidence().sha256());
+        assertTrue(e.dir().startsWith(tmp.resolve("q/entries/com/acme/lib/1.0/jar")));
+        String json = Files.readString(e.evidenceFile());
+        assertTrue(json.contains("\"sha256\" : \"" + sha + "\""), json);
+        assertTrue(json.contains("\"expected\" : \"00ff\""));
+        assertTrue(json.contains("\"code\" : \"LOCK_HASH_MISMATCH\""));
+        assertTrue(json.contains("\"session\" : \"session-1\""));
+        assertTrue(json.contains("\"url\" : \"http://127.0.0.1:1/\""));
+
+        assertTrue(store.findActive(Coordinates.parse("com.acme:lib:jar:1.0"), sha).isPresent());
+        assertFalse(store.findActive(Coordinates.parse("com.acme:lib:jar:1.0"), "other").isPresent());
+        assertFalse(store.findActive(Coordinates.parse("com.acme:lib:pom:1.0"), sha).isPresent());
+        assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void theSameBytesTwiceMakeOneEntry() throws IOException {
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"));
+        Path f1 = repoFile("g", "a", "1", "a-1.jar", "x");
+        QuarantineStore.Entry first = store.quarantine(f1, evidence("g:a:jar:1", null));
+        Path f2 = repoFile("g", "a", "1", "a-1.jar", "x");
+        QuarantineStore.Entry second = store.quarantine(f2, evidence("g:a:jar:1", null));
+        assertEquals(first.dir(), second.dir());
+        assertFalse(Files.exists(f2));
+        assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void aFailureBeforePublishingLeavesTheArtifactInTheLocalRepository() throws IOException {
+        Path file = repoFile("g", "a", "1", "a-1.jar", "bytes");
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"), step -> {
+            if (step.equals("staged")) {
+                throw new IOException("disk full (forced)");
+            }
+        });
+        assertThrows(IOException.class, () -> store.quarantine(file, evidence("g:a:jar:1", null)));
+        assertEquals("bytes", Files.readString(file), "the artifact is intact where it was");
+        assertTrue(new QuarantineStore(tmp.resolve("q")).list().isEmpty(), "nothing half in quarantine");
+        try (Stream<Path> s = Files.list(tmp.resolve("q/.staging"))) {
+            assertEquals(0, s.count(), "no staging left behind");
+        }
+    }
+
+    @Test
+    void aFailureAfterPublishingLeavesItFullyInQuarantine() throws IOException {
+        Path file = repoFile("g", "a", "1", "a-1.jar", "bytes");
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"), step -> {
+            if (step.equals("published")) {
+                throw new IOException("killed (forced)");
+            }
+        });
+        assertThrows(IOException.class, () -> store.quarantine(file, evidence("g:a:jar:1", null)));
+        QuarantineStore clean = new QuarantineStore(tmp.resolve("q"));
+        List<QuarantineStore.Entry> entries = clean.list();
+        assertEquals(1, entries.size());
+        assertEquals("bytes", Files.readString(entries.get(0).file()));
+        assertNotNull(entries.get(0).evidence());
+        // the copy left in the local repository is recognised as quarantined, so it cannot be used
+        String sha = DigestCache.sha256Uncached(file);
+        assertTrue(clean.findActive(Coordinates.parse("g:a:jar:1"), sha).isPresent());
+        // and a second attempt completes the move
+        clean.quarantine(file, evidence("g:a:jar:1", null));
+        assertFalse(Files.exists(file));
+        assertEquals(1, clean.list().size());
+    }
+
+    @Test
+    void untrustedCoordinatesCannotEscapeTheStore() {
+        for (String bad : List.of("../../etc:passwd:jar:1", "g:a:jar:../../x", "g:..:jar:1", "g:a/b:jar:1",
+                "g:a\\b:jar:1", "/abs:a:jar:1", "g:a:jar:c/d:1", "g..h:a:jar:1", ".:a:jar:1", "g:a:jar:1\u0000",
+                "g:" + "a".repeat(300) + ":jar:1", "g:a:jar", "")) {
+            assertThrows(IllegalArgumentException.class, () -> Coordinates.parse(bad), bad);
+        }
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.release("g:../x:1", "because", "me", Instant.now()));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.release("g:a:" + "v".repeat(500), "because", "me", Instant.now()));
+    }
+
+    @Test
+    void releaseNeedsAReasonBeforeAnythingElse() throws IOException {
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"));
+        // even a malformed spec and an empty store report the missing reason first
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.release("not coordinates", " ", "me", Instant.now()));
+        assertTrue(e.getMessage().contains("needs a reason"));
+        assertFalse(Files.exists(tmp.resolve("q")), "nothing was created");
+    }
+
+    @Test
+    void releaseLiftsTheBlockKeepsTheEvidenceAndLogsWhoWhenWhy() throws IOException {
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"));
+        Path jar = repoFile("g", "a", "1", "a-1.jar", "jar bytes");
+        Path pom = repoFile("g", "a", "1", "a-1.pom", "pom bytes");
+        store.quarantine(jar, evidence("g:a:jar:1", null));
+        store.quarantine(pom, evidence("g:a:pom:1", null));
+        assertThrows(IllegalStateException.class, () -> store.release("g:a:jar:2", "why", "me", Instant.now()));
+
+        List<QuarantineStore.Entry> released =
+                store.release("g:a:jar:1", "false positive, confirmed with the publisher", "alice", Instant.now());
+        assertEquals(1, released.size());
+        List<QuarantineStore.Entry> all = store.list();
+        assertEquals(2, all.size());
+        QuarantineStore.Entry jarEntry = all.stream().filter(x -> x.evidence().coordinates().extension().equals("jar"))
+                .findFirst().orElseThrow();
+        assertFalse(jarEntry.active());
+        assertEquals("alice", jarEntry.released().who());
+        assertTrue(Files.exists(jarEntry.evidenceFile()));
+        assertTrue(Files.exists(jarEntry.file()));
+        assertFalse(store.findActive(Coordinates.parse("g:a:jar:1"), jarEntry.evidence().sha256()).isPresent());
+        String log = Files.readString(tmp.resolve("q/" + QuarantineStore.RELEASE_LOG));
+        assertTrue(log.contains("\"who\":\"alice\"") && log.contains("false positive"), log);
+        // without an extension: every extension of that version
+        assertEquals(1, store.release("g:a:1", "also the pom", "bob", Instant.now()).size());
+    }
+
+    /** Two JVMs quarantining into one store at the same time lose no file and no evidence. */
+    @Test
+    void twoProcessesQuarantiningAtOnceLoseNothing() throws Exception {
+        Path store = tmp.resolve("q");
+        int perProcess = 150;
+        List<Path> mine = new ArrayList<>();
+        List<Path> theirs = new ArrayList<>();
+        for (int i = 0; i < perProcess; i++) {
+            mine.add(repoFile("com.mine", "lib" + i, "1.0", "lib" + i + "-1.0.jar", "mine " + i));
+            theirs.add(repoFile("com.theirs", "lib" + i, "1.0", "lib" + i + "-1.0.jar", "theirs " + i));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                QuarantineWorker.class.getName(), store.toString(), tmp.resolve("repository").toString(), "com.theirs",
+                Integer.toString(perProcess))
+                .redirectErrorStream(true)
+                .start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!Files.exists(tmp.resolve("ready")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1);
+        }
+        Files.writeString(tmp.resolve("go"), "go");
+        QuarantineWorker.run(store, tmp.resolve("repository"), "com.mine", perProcess);
+        String out = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(other.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, other.exitValue(), out);
+
+        List<QuarantineStore.Entry> entries = new QuarantineStore(store).list();
+        assertEquals(2 * perProcess, entries.size());
+        for (QuarantineStore.Entry e : entries) {
+            assertEquals(e.evidence().sha256(), DigestCache.sha256Uncached(e.file()), e.dir().toString());
+        }
+        for (Path p : mine) {
+            assertFalse(Files.exists(p));
+        }
+        for (Path p : theirs) {
+            assertFalse(Files.exists(p));
+        }
+    }
+}

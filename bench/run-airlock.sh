@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Airlock's overhead on a real Maven build, served from a logging loopback mirror: the same workload and method as
+# the baseline benchmark of the peer tools (serve-repo.py is that benchmark's server, copied here).
+#
+#   bench/run-airlock.sh CHECKOUT        # CHECKOUT = a spring-petclinic working copy (commit edf4db28)
+#
+# Scenarios, each timed against "plain" in alternating runs (A B A B ...), ratios taken pair by pair:
+#   plain      Maven 3.9.16 with a settings.xml <mirror> (mirrorOf *) to the loopback mirror
+#   airlock    Maven 3.9.16 with the Airlock extension installed at installation level (lib/ext) and
+#              .mvn/airlock.properties naming the loopback mirror; no settings.xml mirror
+# Modes: cold (a new, empty local repository per run) and warm (one pre-filled local repository).
+#
+# Environment (all optional): BENCH_WORK (default ${TMPDIR:-/tmp}/airlock-bench), BENCH_PORT (18090),
+#   RUNS / WARMUP (5 / 1), MODES ("cold warm"), SCENARIOS ("airlock" or "plain" for the A/A noise floor),
+#   STEPS ("seed prepare count bench"), BUILD_GOALS, AIRLOCK_PROPS (extra lines for airlock.properties).
+# Needs: a built Airlock (mvn -B install -DskipTests, or the jars under */target), JDK 17, python3, GNU time;
+# network to Maven Central for the seed step only.
+set -euo pipefail
+
+[ $# -ge 1 ] && [ -f "$1/pom.xml" ] || { echo "usage: $0 CHECKOUT" >&2; exit 2; }
+CHECKOUT=$(cd "$1" && pwd)
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/airlock-bench}
+PORT=${BENCH_PORT:-18090}
+RUNS=${RUNS:-5}
+WARMUP=${WARMUP:-1}
+MODES=${MODES:-"cold warm"}
+SCENARIOS=${SCENARIOS:-"airlock"}
+STEPS=${STEPS:-"seed prepare count bench"}
+BUILD_GOALS=${BUILD_GOALS:-"verify -Dtest=VetTests -Dsurefire.failIfNoSpecifiedTests=false"}
+MAVEN_VERSION=3.9.16
+MIRROR_ID=bench-mirror
+TIME_BIN=${TIME_BIN:-$(type -P time)}
+
+mkdir -p "$WORK"/{dist,logs,results,cold,bin}
+WORK=$(cd "$WORK" && pwd)
+SEED="$WORK/seed-repo"; WARM="$WORK/warm-repo"; RESULTS="$WORK/results"; LOG="$WORK/requests.log"
+has_step() { case " $STEPS " in *" $1 "*) return 0;; esac; return 1; }
+say() { printf '\n== %s\n' "$*"; }
+
+# --- the two Maven installations -------------------------------------------------
+PLAIN_HOME="$WORK/apache-maven-$MAVEN_VERSION"
+if [ ! -x "$PLAIN_HOME/bin/mvn" ]; then
+    say "fetching Maven $MAVEN_VERSION (a Maven artifact)"
+    mvn -q -B org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+        "-Dartifact=org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin" "-DoutputDirectory=$WORK/dist"
+    tar -xzf "$WORK/dist/apache-maven-$MAVEN_VERSION-bin.tar.gz" -C "$WORK"
+fi
+AIRLOCK_HOME="$WORK/apache-maven-$MAVEN_VERSION-airlock"
+rm -rf "$AIRLOCK_HOME"; cp -a "$PLAIN_HOME" "$AIRLOCK_HOME"
+jars=("$ROOT"/resolver-extension/target/airlock-maven-extension-*.jar
+      "$ROOT"/attestation-verify/target/airlock-attestation-verify-*.jar)
+for j in "${jars[@]}"; do [ -f "$j" ] || { echo "build Airlock first (mvn -B install -DskipTests): $j" >&2; exit 1; }; done
+cp "${jars[@]}" "$AIRLOCK_HOME/lib/ext/"
+jackson=$(find "${HOME}/.m2/repository/com/fasterxml/jackson/core/jackson-core" -name 'jackson-core-*.jar' | sort | tail -n 1)
+cp "$jackson" "$AIRLOCK_HOME/lib/ext/"
+
+# --- a private copy of the workload, with Airlock's configuration -----------------
+if [ ! -f "$WORK/work/pom.xml" ]; then cp -a "$CHECKOUT" "$WORK/work"; rm -rf "$WORK/work/target"; fi
+mkdir -p "$WORK/work/.mvn"
+{ echo "airlock.mirrors=$MIRROR_ID=http://127.0.0.1:$PORT/"; printf '%s\n' "${AIRLOCK_PROPS:-}"; } \
+    >"$WORK/work/.mvn/airlock.properties"
+cat >"$WORK/settings-mirror.xml" <<EOF
+<settings><mirrors><mirror><id>$MIRROR_ID</id><mirrorOf>*</mirrorOf><url>http://127.0.0.1:$PORT/</url></mirror></mirrors></settings>
+EOF
+echo '<settings/>' >"$WORK/settings-empty.xml"
+
+SERVER_PID=
+start_server() {
+    mkdir -p "$SEED"; rm -f "$WORK/port"
+    python3 "$HERE/serve-repo.py" --root "$SEED" --port "$PORT" --log "$LOG" --port-file "$WORK/port" \
+        2>"$WORK/logs/server.err" &
+    SERVER_PID=$!
+    for _ in $(seq 50); do [ -s "$WORK/port" ] && return 0; sleep 0.1; done
+    echo "server did not start: $WORK/logs/server.err" >&2; exit 1
+}
+trap '[ -n "$SERVER_PID" ] && kill $SERVER_PID 2>/dev/null || true' EXIT
+start_server
+
+cat >"$WORK/bin/mvn-run" <<EOF
+#!/usr/bin/env bash
+# mvn-run plain|airlock cold|warm|DIR
+set -u
+case \$2 in cold) lr=\$(mktemp -d "$WORK/cold/lr.XXXXXX") ;; warm) lr="$WARM" ;; *) lr=\$2 ;; esac
+case \$1 in
+  plain)   home="$PLAIN_HOME";   settings="$WORK/settings-mirror.xml" ;;
+  airlock) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml" ;;
+  *) echo "unknown scenario \$1" >&2; exit 2 ;;
+esac
+cd "$WORK/work"
+exec "\$home/bin/mvn" -B -s "\$settings" "-Dmaven.repo.local=\$lr" clean $BUILD_GOALS >>"$WORK/logs/\$1-\${2##*/}.log" 2>&1
+EOF
+chmod +x "$WORK/bin/mvn-run"
+
+if has_step seed && [ ! -f "$SEED/.seeded" ]; then
+    say "seed: the workload's closure from Maven Central into $SEED"
+    (cd "$WORK/work" && "$PLAIN_HOME/bin/mvn" -B "-Dmaven.repo.local=$SEED" clean $BUILD_GOALS) >"$WORK/logs/seed.log" 2>&1
+    touch "$SEED/.seeded"
+fi
+
+if has_step prepare; then
+    say "prepare: warm local repository"
+    rm -rf "$WARM"
+    "$WORK/bin/mvn-run" plain warm
+    "$WORK/bin/mvn-run" airlock warm
+fi
+
+if has_step count; then
+    say "count: requests per scenario and mode (from the mirror's log), and Airlock's summary"
+    printf 'scenario\tmode\texit\trequests\n' >"$RESULTS/counts.tsv"
+    for s in plain airlock; do
+        for m in $MODES; do
+            n0=$(wc -l <"$LOG"); rc=0
+            "$WORK/bin/mvn-run" "$s" "$m" || rc=$?
+            sleep 0.3
+            printf '%s\t%s\t%s\t%s\n' "$s" "$m" "$rc" "$(( $(wc -l <"$LOG") - n0 ))" >>"$RESULTS/counts.tsv"
+        done
+    done
+    rm -rf "$WORK/cold"/*
+    column -t "$RESULTS/counts.tsv"
+    grep -h '\[airlock\] \(artifacts\|requests\|findings\)' "$WORK/logs/airlock-cold.log" | tail -n 3 || true
+fi
+
+bench() { # bench NAME CMD_A CMD_B
+    local name=$1 a=$2 b=$3 out="$RESULTS/bench-$1.txt"
+    : >"$out"
+    printf 'A = %s\nB = %s\n' "$a" "$b"
+    for i in $(seq $((RUNS + WARMUP))); do
+        for label in A B; do
+            if [ "$label" = A ]; then c=$a; else c=$b; fi
+            # shellcheck disable=SC2086
+            "$TIME_BIN" -f "%e %U %S %M %x" -o "$out.one" $c || true
+            [ "$i" -gt "$WARMUP" ] && printf '%s\t%s\n' "$label" "$(tail -n 1 "$out.one")" >>"$out"
+            rm -rf "$WORK/cold"/*
+        done
+    done
+    rm -f "$out.one"
+    python3 - "$out" <<'PY' | tee -a "$out"
+import statistics, sys
+rows = {"A": [], "B": []}
+for line in open(sys.argv[1]):
+    if "\t" not in line:
+        continue
+    label, rest = line.rstrip("\n").split("\t")
+    wall, user, sys_s, rss, rc = rest.split()
+    rows[label].append((float(wall), float(user) + float(sys_s), int(rss), rc))
+def line(name, xs, fmt):
+    return f"{name:<12}{fmt % min(xs):>10}{fmt % statistics.median(xs):>10}{fmt % max(xs):>10}"
+print(f"{'':<12}{'min':>10}{'median':>10}{'max':>10}")
+for label in "AB":
+    r = rows[label]
+    print(line(label + " wall s", [x[0] for x in r], "%.2f"))
+    print(line(label + " cpu s", [x[1] for x in r], "%.2f"))
+    print(line(label + " peak MiB", [x[2] / 1024 for x in r], "%.0f"))
+    print(f"{label} exits: {sorted(set(x[3] for x in r))}")
+pairs = [a[0] / b[0] for a, b in zip(rows["A"], rows["B"])]
+print(line("A/B wall", pairs, "%.3f"))
+PY
+}
+if has_step bench; then
+    for m in $MODES; do
+        for s in $SCENARIOS; do
+            say "bench: $s vs plain, $m ($RUNS pairs after $WARMUP warm-up)"
+            bench "$s-$m" "$WORK/bin/mvn-run $s $m" "$WORK/bin/mvn-run plain $m"
+        done
+    done
+fi
+say "done; results in $RESULTS"
