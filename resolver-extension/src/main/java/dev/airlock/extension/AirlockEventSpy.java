@@ -55,7 +55,7 @@ public class AirlockEventSpy extends AbstractEventSpy {
             }
             long start = request.getStartTime() == null ? System.currentTimeMillis() : request.getStartTime().getTime();
             BuildSession s = state.start(request.getSystemProperties(), request.getUserProperties(),
-                    root == null ? null : root.toPath().toAbsolutePath().normalize(), start);
+                    root == null ? null : root.toPath().toAbsolutePath().normalize(), start, request.getGoals());
             if (s.configError() == null && s.active()) {
                 try {
                     route(request, s.config());

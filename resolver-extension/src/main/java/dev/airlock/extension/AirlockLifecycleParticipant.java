@@ -86,7 +86,9 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                 s.id());
         s.log().line("session")
                 .put("mode", c.mode().id())
-                .put("startTime", s.startMillis())
+                // Maven sets the start time after event spies saw the request: this is the value the rules see
+                .put("startTime", session.getRequest().getStartTime() != null
+                        ? session.getRequest().getStartTime().getTime() : s.startMillis())
                 .put("mirrors", c.mirrors().stream().map(m -> java.util.Map.of("id", m.id(), "url", m.url()))
                         .collect(Collectors.toList()))
                 .put("namespaces", c.namespaces().stream().map(Object::toString).collect(Collectors.toList()))
@@ -94,7 +96,67 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                 .put("localOrigin", c.localOrigin().id())
                 .put("lock", c.lock() == null ? null : c.lock().toString())
                 .put("mavenVersion", session.getSystemProperties().getProperty("maven.version"))
+                .put("recording", s.recording() ? Boolean.TRUE : null)
                 .write();
+        if (s.recording()) {
+            LOG.info("[airlock] recording the lock: this build is not checked against it; the record goal prints what"
+                    + " changed");
+        }
+        checkCoreExtensions(s, session);
+    }
+
+    /**
+     * Hashes the jars of the core extensions, which no resolver hook sees, for the record goal and against the lock.
+     * A mismatch stops the build here, before any project is read and any plugin loaded.
+     */
+    private void checkCoreExtensions(BuildSession s, MavenSession session) throws MavenExecutionException {
+        if (s.lock() == null && !s.recording()) {
+            return;
+        }
+        Path localRepo = session.getRepositorySession() == null
+                || session.getRepositorySession().getLocalRepository() == null ? null
+                : session.getRepositorySession().getLocalRepository().getBasedir().toPath();
+        List<String> failures = new ArrayList<>();
+        for (CoreExtensions.Jar jar : CoreExtensions.jars(getClass().getClassLoader(), localRepo)) {
+            String sha;
+            try {
+                sha = s.digests().sha256(jar.file());
+            } catch (IOException e) {
+                failures.add(jar.coordinates() + ": cannot be read (" + e + ")");
+                continue;
+            }
+            s.log().line("artifact").put("coordinates", jar.coordinates()).put("origin", "core-extension")
+                    .put("outcome", "resolved").put("sha256", sha).put("file", jar.file().toString()).write();
+            if (s.lock() == null) {
+                continue;
+            }
+            String expected = s.lock().sha256(jar.coordinates());
+            String lockPath = s.config().lock().toString();
+            if (expected == null) {
+                s.report(s.finding(FindingCode.NOT_IN_LOCK, s.failing()).coordinates(jar.coordinates())
+                        .file(jar.file().toString()).sha256(sha)
+                        .message("core extension jar " + jar.coordinates() + " is not in the lock " + lockPath)
+                        .actual("sha256 " + sha)
+                        .fix("if the change is intended, record the lock again and review the diff").build());
+                failures.add(jar.coordinates() + " is not in the lock");
+            } else if (!expected.equals(sha)) {
+                s.report(s.finding(FindingCode.LOCK_HASH_MISMATCH, s.failing()).coordinates(jar.coordinates())
+                        .file(jar.file().toString()).sha256(sha)
+                        .message("core extension jar " + jar.coordinates() + " (" + jar.file() + ") is not what the"
+                                + " lock " + lockPath + " records: its bytes changed since they were recorded")
+                        .expected("sha256 " + expected).actual("sha256 " + sha)
+                        .fix("do not build with it: find out why it changed; it is moved into quarantine. Install core"
+                                + " extensions at CI level, where a build cannot change them")
+                        .build());
+                failures.add(jar.coordinates() + " has sha256 " + sha + ", the lock records " + expected);
+            }
+        }
+        if (!failures.isEmpty() && s.enforce()) {
+            openLog(s, session);
+            finishAndSummarise(s);
+            throw new MavenExecutionException("[airlock] core extension jars differ from the lock; the build stops"
+                    + " before reading any project: " + String.join("; ", failures), session.getRequest().getPom());
+        }
     }
 
     @Override

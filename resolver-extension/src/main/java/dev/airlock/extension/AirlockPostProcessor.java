@@ -26,6 +26,7 @@ import javax.inject.Singleton;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.repository.ArtifactRepository;
+import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.WorkspaceRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
@@ -99,8 +100,9 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         Path file = artifact.getFile().toPath();
         // the hash decides nothing for an artifact a mirror served: it is computed off the resolving thread then
         boolean fromMirror = origin instanceof RemoteRepository rr0 && s.mirrorOf(rr0).isPresent();
+        boolean hashNow = !fromMirror || s.lock() != null || s.recording();
         String sha256 = null;
-        if (!fromMirror) {
+        if (hashNow) {
             try {
                 sha256 = s.digests().sha256(file);
             } catch (IOException e) {
@@ -202,6 +204,13 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             }
         }
 
+        if (s.lock() != null && !(origin instanceof LocalRepository && isReactorBuilt(s, artifact))) {
+            String refusal = checkLock(s, coords, file, sha256, origin);
+            if (refusal != null) {
+                refusals.add(refusal);
+            }
+        }
+
         ResolutionLog.Line line = s.log().line("artifact")
                 .put("coordinates", coords)
                 .put("repository", repoId)
@@ -217,6 +226,47 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         if (!refusals.isEmpty()) {
             refuse(s, r, artifact, origin instanceof RemoteRepository rr ? rr : null, String.join("; ", refusals));
         }
+    }
+
+    /** Reactor artifacts are exempt from the lock: built here, also when installed by an earlier build. */
+    private static boolean isReactorBuilt(BuildSession s, Artifact a) {
+        return s.isReactorGroup(a.getGroupId()) || s.isReactor(a.getGroupId(), a.getArtifactId());
+    }
+
+    /** Checks an artifact against the lock; returns the refusal, or null. */
+    private static String checkLock(BuildSession s, String coords, Path file, String sha256, ArtifactRepository origin) {
+        String expected = s.lock().sha256(coords);
+        String repoId = origin instanceof RemoteRepository r ? r.getId() : null;
+        String repoUrl = origin instanceof RemoteRepository r ? r.getUrl() : null;
+        String lockPath = s.config().lock().toString();
+        if (expected == null) {
+            s.report(s.finding(FindingCode.NOT_IN_LOCK, s.failing())
+                    .coordinates(coords).file(file.toString()).sha256(sha256).repository(repoId, repoUrl)
+                    .message(coords + " is not in the lock " + lockPath + " (" + s.lock().size() + " artifacts)")
+                    .expected("an entry in " + lockPath)
+                    .actual("sha256 " + sha256)
+                    .fix("if the change is intended, record the lock again with the goals your build runs (e.g. mvn "
+                            + "verify dev.airlock:airlock-maven-plugin:" + ToolVersion.get() + ":record), review the"
+                            + " diff it prints, and commit it")
+                    .build());
+            return s.enforce() ? "NOT_IN_LOCK: " + coords + " is not in " + lockPath : null;
+        }
+        if (!expected.equals(sha256)) {
+            s.report(s.finding(FindingCode.LOCK_HASH_MISMATCH, s.failing())
+                    .coordinates(coords).file(file.toString()).sha256(sha256).repository(repoId, repoUrl)
+                    .message(coords + (repoId == null ? " in the local repository" : " from " + repoId + " (" + repoUrl
+                            + ")") + " is not what the lock " + lockPath + " records: its bytes changed since they"
+                            + " were recorded")
+                    .expected("sha256 " + expected)
+                    .actual("sha256 " + sha256)
+                    .fix("do not use it: find out why the bytes changed (mirror drift or tampering); it is moved into"
+                            + " quarantine at the end of this build. If the new bytes are legitimate, record the lock"
+                            + " again and review the change")
+                    .build());
+            return s.enforce() ? "LOCK_HASH_MISMATCH: " + coords + " has sha256 " + sha256 + ", the lock records "
+                    + expected : null;
+        }
+        return null;
     }
 
     private static Coordinates parse(Artifact a) {

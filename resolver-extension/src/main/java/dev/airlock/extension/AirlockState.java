@@ -4,6 +4,11 @@ import dev.airlock.verify.config.AirlockConfig;
 import dev.airlock.verify.config.AirlockConfigLoader;
 import dev.airlock.verify.config.ConfigException;
 import dev.airlock.verify.config.ConfigFiles;
+import dev.airlock.verify.config.ConfigKeys;
+import dev.airlock.verify.lock.LockFile;
+import dev.airlock.verify.report.ToolVersion;
+import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Properties;
 import javax.inject.Named;
@@ -22,18 +27,34 @@ public class AirlockState {
     private volatile BuildSession current;
 
     /** Starts a new build session from Maven's request properties. Never throws: errors are kept for later. */
-    BuildSession start(Properties systemProperties, Properties userProperties, Path projectRoot, long startMillis) {
+    BuildSession start(Properties systemProperties, Properties userProperties, Path projectRoot, long startMillis,
+            List<String> goals) {
         AirlockConfig config = null;
         ConfigException error = null;
+        LockFile lock = null;
+        boolean recording = goals != null && goals.stream().anyMatch(AirlockState::isRecordGoal);
         try {
             config = AirlockConfigLoader.load(projectRoot, ConfigFiles.standard(projectRoot, systemProperties),
                     ConfigFiles.commandLine(systemProperties, userProperties));
+            if (config.lock() != null && !recording) {
+                if (!Files.isRegularFile(config.lock())) {
+                    throw new ConfigException(config.originOf(ConfigKeys.LOCK), "airlock.lock names " + config.lock()
+                            + ", which does not exist", "record it: mvn dev.airlock:airlock-maven-plugin:"
+                            + ToolVersion.get() + ":record, or correct the path");
+                }
+                lock = LockFile.read(config.lock());
+            }
         } catch (ConfigException e) {
             error = e;
         }
-        BuildSession s = new BuildSession(startMillis, config, error, projectRoot);
+        BuildSession s = new BuildSession(startMillis, config, error, projectRoot, lock, recording);
         current = s;
         return s;
+    }
+
+    /** {@code dev.airlock:airlock-maven-plugin[:version]:record}, or {@code airlock:record}. */
+    static boolean isRecordGoal(String goal) {
+        return goal.matches("dev\\.airlock:airlock-maven-plugin(:[^:]+)?:record") || goal.equals("airlock:record");
     }
 
     /** The running build's session. */
@@ -54,7 +75,7 @@ public class AirlockState {
                 Properties user = new Properties();
                 user.putAll(session.getUserProperties());
                 String root = sys.getProperty("maven.multiModuleProjectDirectory");
-                start(sys, user, root == null ? null : Path.of(root), System.currentTimeMillis());
+                start(sys, user, root == null ? null : Path.of(root), System.currentTimeMillis(), List.of());
             }
             return current;
         }

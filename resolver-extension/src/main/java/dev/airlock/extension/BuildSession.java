@@ -9,6 +9,7 @@ import dev.airlock.verify.evidence.ResolutionLog;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.lock.LockFile;
 import dev.airlock.verify.quarantine.QuarantineStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,7 +66,17 @@ final class BuildSession {
     private final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ExecutorService hasher;
 
+    private final LockFile lock;
+    private final boolean recording;
+
     BuildSession(long startMillis, AirlockConfig config, ConfigException configError, Path projectRoot) {
+        this(startMillis, config, configError, projectRoot, null, false);
+    }
+
+    BuildSession(long startMillis, AirlockConfig config, ConfigException configError, Path projectRoot, LockFile lock,
+            boolean recording) {
+        this.lock = lock;
+        this.recording = recording;
         this.startMillis = startMillis;
         this.config = config;
         this.configError = configError;
@@ -88,6 +99,16 @@ final class BuildSession {
 
     ConfigException configError() {
         return configError;
+    }
+
+    /** The lock every resolved artifact is checked against, or null. */
+    LockFile lock() {
+        return lock;
+    }
+
+    /** True while the record goal runs: nothing is checked against the lock, and every artifact is hashed. */
+    boolean recording() {
+        return recording;
     }
 
     Path projectRoot() {

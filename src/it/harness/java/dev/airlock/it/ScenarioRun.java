@@ -89,8 +89,12 @@ public final class ScenarioRun {
             if (control != null) {
                 control(mavenHome, control);
             }
+            int n = 0;
             for (Scenario.Invocation inv : scenario.invocations()) {
+                n++;
+                beforeBuild(n);
                 invoke(mavenHome, inv);
+                afterBuild(n);
             }
             verify();
             checkNoEscape();
@@ -268,6 +272,43 @@ public final class ScenarioRun {
         int dot = n.lastIndexOf('.');
         return n.equals("maven.config") || n.equals("jvm.config")
                 || (dot > 0 && TEXT_EXTENSIONS.contains(n.substring(dot + 1)));
+    }
+
+    /**
+     * Between builds: {@code it.clearLocalRepo.N=true} gives build N a fresh local repository (a cold build);
+     * {@code it.mirror.update.N=dir} copies {@code dir} over the first mirror's {@code mirror/} folder (the mirror
+     * changes what it serves).
+     */
+    private void beforeBuild(int n) throws IOException {
+        if (Boolean.parseBoolean(scenario.get("it.clearLocalRepo." + n, "false"))) {
+            deleteTree(localRepo);
+            Files.createDirectories(localRepo);
+            copyTree(env.extensionRepo, localRepo);
+            Path seed = project.resolve(scenario.get("it.localRepo.seed", "localrepo"));
+            if (Files.isDirectory(seed)) {
+                copyTree(seed, localRepo);
+            }
+        }
+        String update = scenario.get("it.mirror.update." + n, null);
+        if (update != null) {
+            copyTree(project.resolve(update), project.resolve("mirror"));
+        }
+    }
+
+    /** After build N: {@code it.snapshot.N=path[,path]} keeps copies under {@code snapshots/N/}. */
+    private void afterBuild(int n) throws IOException {
+        String snap = scenario.get("it.snapshot." + n, null);
+        if (snap == null) {
+            return;
+        }
+        for (String rel : snap.split(",")) {
+            Path from = project.resolve(rel.trim());
+            if (Files.isRegularFile(from)) {
+                Path to = work.resolve("snapshots").resolve(Integer.toString(n)).resolve(rel.trim());
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ Maven

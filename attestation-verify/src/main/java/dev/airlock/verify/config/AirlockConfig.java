@@ -68,9 +68,17 @@ public final class AirlockConfig {
         return localOrigin;
     }
 
-    /** The lock file in use, or null when there is none. */
+    /**
+     * The lock file: the configured {@code airlock.lock} (which may not exist yet: the record goal writes it), or
+     * {@code .mvn/airlock.lock} when that file exists; null when there is none.
+     */
     public Path lock() {
         return lock;
+    }
+
+    /** Where the record goal writes the lock: {@link #lock()}, or {@code .mvn/airlock.lock} of the project root. */
+    public Path lockToRecord(Path projectRoot) {
+        return lock != null ? lock : projectRoot.resolve(".mvn").resolve("airlock.lock").toAbsolutePath().normalize();
     }
 
     /** The configured quarantine directory, or null for the default next to the local repository. */

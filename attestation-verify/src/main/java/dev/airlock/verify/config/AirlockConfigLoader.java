@@ -155,16 +155,12 @@ public final class AirlockConfigLoader {
             origins.put(key, "-D" + key);
         }
 
+        // a configured lock that does not exist is the extension's error (except while recording it)
         Path lock = null;
         if (lockValue != null) {
             lock = resolve(projectRoot, lockValue);
-            if (!Files.isRegularFile(lock)) {
-                throw new ConfigException(origins.get(ConfigKeys.LOCK),
-                        "airlock.lock names " + lock + ", which does not exist",
-                        "record it with the airlock-maven-plugin record goal, or correct the path");
-            }
         } else if (projectRoot != null && Files.isRegularFile(projectRoot.resolve(DEFAULT_LOCK))) {
-            lock = projectRoot.resolve(DEFAULT_LOCK);
+            lock = projectRoot.resolve(DEFAULT_LOCK).toAbsolutePath().normalize();
         }
 
         if (mode != Mode.OFF && requireMirrors) {

@@ -203,10 +203,13 @@ class AirlockConfigLoaderTest {
     }
 
     @Test
-    void aConfiguredLockMustExist() throws IOException {
-        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.lock=missing.lock\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(p), Map.of()));
-        assertTrue(e.problem().contains("does not exist"));
+    void aConfiguredLockIsReportedEvenBeforeItExists() throws IOException {
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.lock=locks/build.lock\n");
+        AirlockConfig c = load(List.of(p), Map.of());
+        assertEquals(root.resolve("locks/build.lock"), c.lock());
+        assertEquals(root.resolve("locks/build.lock"), c.lockToRecord(root));
+        Path none = project("airlock.mirrors=internal=https://repo.corp.example/maven\n");
+        assertEquals(root.resolve(".mvn/airlock.lock"), load(List.of(none), Map.of()).lockToRecord(root));
     }
 
     @Test

@@ -1,0 +1,82 @@
+package dev.airlock.verify.evidence;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code resolution.jsonl} for one build: the session whose {@code startTime} is the reader's own build's start
+ * (a stale file from an earlier build never matches), and that session's lines. Only top-level string, number and
+ * boolean fields are kept (enough for artifact and request lines).
+ */
+public final class ResolutionLogReader {
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ResolutionLogReader() {}
+
+    /** The lines of one build session; {@code session} is null when no session of that start time is in the file. */
+    public record Session(String session, Map<String, String> header, List<Map<String, String>> lines) {
+        public List<Map<String, String>> kind(String kind) {
+            return lines.stream().filter(l -> kind.equals(l.get("kind"))).toList();
+        }
+    }
+
+    public static Session forBuildStartedAt(Path file, long startMillis) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return new Session(null, Map.of(), List.of());
+        }
+        String session = null;
+        Map<String, String> header = Map.of();
+        List<Map<String, String>> lines = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            int n = 0;
+            while ((text = r.readLine()) != null) {
+                n++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                Map<String, String> line = parse(text, file, n);
+                if (session == null && "session".equals(line.get("kind"))
+                        && Long.toString(startMillis).equals(line.get("startTime"))) {
+                    session = line.get("session");
+                    header = line;
+                }
+                if (session != null && session.equals(line.get("session"))) {
+                    lines.add(line);
+                }
+            }
+        }
+        return new Session(session, header, lines);
+    }
+
+    private static Map<String, String> parse(String text, Path file, int lineNo) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException(file + ":" + lineNo + ": not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                } else {
+                    out.put(name, p.getValueAsString());
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ":" + lineNo + ": " + e.getOriginalMessage(), e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.airlock.plugin;
+
+import dev.airlock.verify.config.AirlockConfig;
+import dev.airlock.verify.config.AirlockConfigLoader;
+import dev.airlock.verify.config.ConfigException;
+import dev.airlock.verify.config.ConfigFiles;
+import dev.airlock.verify.evidence.ResolutionLogReader;
+import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.lock.LockFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.lifecycle.MavenExecutionPlan;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.DependencyFilterUtils;
+
+/**
+ * Records the lock, {@code .mvn/airlock.lock} (or {@code airlock.lock}): the SHA-256 of every artifact the build
+ * resolves, with coordinates, sorted. It runs in each module, resolving that module's whole closure through the
+ * mirrors with the Airlock extension active (dependencies of every scope, the build plugins of the execution plan
+ * and their dependencies; build extensions and POMs are resolved as the project loads); after the last module it
+ * writes the lock from what the extension recorded in this build's {@code resolution.jsonl} (core extensions
+ * included), and prints what changed against the previous lock for review. Nothing is trusted silently: the
+ * artifacts come through the same checks as in any build. Run it with the goals your build runs
+ * ({@code mvn verify dev.airlock:airlock-maven-plugin:<version>:record}) so that artifacts plugins resolve while they
+ * run are recorded too.
+ */
+@Mojo(name = "record", defaultPhase = LifecyclePhase.VERIFY, requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
+public class RecordMojo extends AbstractMojo {
+    private static final String COUNTER = RecordMojo.class.getName() + ".modules";
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /** The lifecycle phases (comma-separated) whose execution plan's plugins are resolved and recorded. */
+    @Parameter(property = "airlock.record.phases", defaultValue = "clean,deploy")
+    private String phases;
+
+    private final LifecycleExecutor lifecycleExecutor;
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public RecordMojo(LifecycleExecutor lifecycleExecutor, RepositorySystem repositorySystem) {
+        this.lifecycleExecutor = lifecycleExecutor;
+        this.repositorySystem = repositorySystem;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        resolvePlanPlugins();
+        AtomicInteger done = (AtomicInteger) session.getRepositorySession().getData()
+                .computeIfAbsent(COUNTER, AtomicInteger::new);
+        if (done.incrementAndGet() < session.getProjects().size()) {
+            getLog().info("[airlock] " + project.getArtifactId() + ": closure resolved; the lock is written after the"
+                    + " last module");
+            return;
+        }
+        writeLock();
+    }
+
+    /** Resolves every build plugin of this module's execution plan with its dependencies (the extension sees them). */
+    private void resolvePlanPlugins() throws MojoExecutionException {
+        MavenExecutionPlan plan;
+        try {
+            plan = lifecycleExecutor.calculateExecutionPlan(session, phases.split("\\s*,\\s*"));
+        } catch (Exception e) {
+            throw new MojoExecutionException("[airlock] cannot compute the execution plan of " + project.getId()
+                    + " for " + phases + ": " + e.getMessage(), e);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (MojoExecution me : plan.getMojoExecutions()) {
+            Plugin p = me.getPlugin();
+            if (!seen.add(p.getKey() + ":" + p.getVersion())) {
+                continue;
+            }
+            CollectRequest collect = new CollectRequest();
+            collect.setRoot(new Dependency(new DefaultArtifact(p.getGroupId(), p.getArtifactId(), "jar",
+                    p.getVersion()), JavaScopes.RUNTIME));
+            for (org.apache.maven.model.Dependency d : p.getDependencies()) {
+                String type = d.getType() == null ? "jar" : d.getType();
+                String classifier = "test-jar".equals(type) ? "tests" : d.getClassifier();
+                String ext = "test-jar".equals(type) || "maven-plugin".equals(type) ? "jar" : type;
+                collect.addDependency(new Dependency(new DefaultArtifact(d.getGroupId(), d.getArtifactId(),
+                        classifier, ext, d.getVersion()), JavaScopes.RUNTIME));
+            }
+            collect.setRepositories(project.getRemotePluginRepositories());
+            collect.setRequestContext("plugin");
+            try {
+                repositorySystem.resolveDependencies(session.getRepositorySession(), new DependencyRequest(collect,
+                        DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)));
+            } catch (Exception e) {
+                throw new MojoExecutionException("[airlock] cannot resolve plugin " + p.getId() + " of "
+                        + project.getId() + ": " + e.getMessage(), e);
+            }
+        }
+        getLog().debug("[airlock] resolved " + seen.size() + " plugins of the plan of " + project.getId());
+    }
+
+    private void writeLock() throws MojoExecutionException, MojoFailureException {
+        Path root = session.getRequest().getMultiModuleProjectDirectory() == null
+                ? session.getTopLevelProject().getBasedir().toPath()
+                : session.getRequest().getMultiModuleProjectDirectory().toPath();
+        AirlockConfig config;
+        try {
+            config = AirlockConfigLoader.loadForTools(root, ConfigFiles.standard(root, session.getSystemProperties()),
+                    ConfigFiles.commandLine(session.getSystemProperties(), session.getUserProperties()));
+        } catch (ConfigException e) {
+            throw new MojoFailureException("[airlock] CONFIG_ERROR " + e.getMessage());
+        }
+        Path reportDir = config.reportDir() != null ? config.reportDir()
+                : Path.of(session.getTopLevelProject().getBuild().getDirectory(), "airlock");
+        Path evidence = reportDir.resolve("resolution.jsonl");
+        ResolutionLogReader.Session log;
+        try {
+            log = ResolutionLogReader.forBuildStartedAt(evidence, session.getRequest().getStartTime().getTime());
+        } catch (IOException e) {
+            throw new MojoExecutionException("[airlock] cannot read " + evidence + ": " + e.getMessage(), e);
+        }
+        if (log.session() == null) {
+            throw new MojoFailureException("[airlock] EXTENSION_ABSENT: the record goal records what the Airlock"
+                    + " extension saw resolved, and it did not guard this build (" + evidence + " has no session of"
+                    + " this build). Load dev.airlock:airlock-maven-extension as a core extension (.mvn/extensions.xml"
+                    + " or lib/ext) and record again.");
+        }
+
+        Set<String> reactorGroups = new LinkedHashSet<>();
+        Set<String> reactorKeys = new LinkedHashSet<>();
+        for (MavenProject p : session.getProjects()) {
+            reactorGroups.add(p.getGroupId());
+            reactorKeys.add(p.getGroupId() + ":" + p.getArtifactId());
+        }
+        Map<String, String> entries = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Map<String, String> line : log.kind("artifact")) {
+            String origin = line.get("origin");
+            String coords = line.get("coordinates");
+            if (!"resolved".equals(line.get("outcome")) || origin == null || origin.equals("reactor")
+                    || coords == null) {
+                continue;
+            }
+            Coordinates c;
+            try {
+                c = Coordinates.parse(coords);
+            } catch (IllegalArgumentException e) {
+                problems.add(coords + ": " + e.getMessage());
+                continue;
+            }
+            boolean localBuild = origin.equals("installed") || origin.equals("untracked");
+            if (localBuild && (reactorGroups.contains(c.groupId())
+                    || reactorKeys.contains(c.groupId() + ":" + c.artifactId()))) {
+                continue; // built by this reactor (and installed earlier): exempt, as in the extension
+            }
+            String sha = line.get("sha256");
+            if (sha == null) {
+                problems.add(coords + ": no sha256 in the evidence (" + line.getOrDefault("hashError", "not hashed")
+                        + ")");
+                continue;
+            }
+            String previous = entries.put(c.toString(), sha);
+            if (previous != null && !previous.equals(sha)) {
+                problems.add(coords + " was resolved twice in this build with different bytes (" + previous + ", "
+                        + sha + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MojoFailureException("[airlock] cannot record the lock:\n  " + String.join("\n  ", problems));
+        }
+
+        Path lockPath = config.lockToRecord(root);
+        LockFile before = null;
+        if (Files.isRegularFile(lockPath)) {
+            try {
+                before = LockFile.read(lockPath);
+            } catch (ConfigException e) {
+                getLog().warn("[airlock] the previous lock cannot be read (" + e.getMessage() + "); all entries are"
+                        + " shown as added");
+            }
+        }
+        LockFile lock = LockFile.of(entries);
+        LockFile.Diff diff = lock.diffFrom(before);
+        try {
+            lock.write(lockPath);
+        } catch (IOException e) {
+            throw new MojoExecutionException("[airlock] cannot write " + lockPath + ": " + e.getMessage(), e);
+        }
+        getLog().info("[airlock] recorded " + lockPath + ": " + lock.size() + " artifacts; " + diff.added().size()
+                + " added, " + diff.removed().size() + " removed, " + diff.changed().size() + " changed"
+                + (before == null ? " (no previous lock)" : " against the previous lock"));
+        if (before != null) {
+            diff.added().forEach(l -> getLog().info("[airlock]   + " + l));
+            diff.removed().forEach(l -> getLog().info("[airlock]   - " + l));
+            diff.changed().forEach(l -> getLog().warn("[airlock]   ~ " + l));
+        }
+        if (!diff.changed().isEmpty()) {
+            getLog().warn("[airlock] " + diff.changed().size() + " recorded hash(es) changed: the same coordinates now"
+                    + " have other bytes. Find out why before committing the lock.");
+        }
+        if (!diff.isEmpty() || before == null) {
+            getLog().info("[airlock] review the change and commit " + lockPath);
+        }
+    }
+}
