@@ -4,10 +4,11 @@
 #
 #   bench/run-airlock.sh CHECKOUT        # CHECKOUT = a spring-petclinic working copy (commit edf4db28)
 #
-# Scenarios, each timed against "plain" in alternating runs (A B A B ...), ratios taken pair by pair:
-#   plain      Maven 3.9.16 with a settings.xml <mirror> (mirrorOf *) to the loopback mirror
-#   airlock    Maven 3.9.16 with the Airlock extension installed at installation level (lib/ext) and
-#              .mvn/airlock.properties naming the loopback mirror; no settings.xml mirror
+# Scenarios, timed in alternating runs (A B A B ...), ratios taken pair by pair:
+#   plain         Maven 3.9.16 with a settings.xml <mirror> (mirrorOf *) to the loopback mirror
+#   airlock       Maven 3.9.16 with the Airlock extension installed at installation level (lib/ext) and
+#                 .mvn/airlock.properties naming the loopback mirror; no settings.xml mirror   (A vs plain)
+#   airlock-lock  the same, every artifact checked against a lock recorded in "prepare"      (A vs airlock)
 # Modes: cold (a new, empty local repository per run) and warm (one pre-filled local repository).
 #
 # Environment (all optional): BENCH_WORK (default ${TMPDIR:-/tmp}/airlock-bench), BENCH_PORT (18090),
@@ -55,6 +56,7 @@ for j in "${jars[@]}"; do [ -f "$j" ] || { echo "build Airlock first (mvn -B ins
 cp "${jars[@]}" "$AIRLOCK_HOME/lib/ext/"
 jackson=$(find "${HOME}/.m2/repository/com/fasterxml/jackson/core/jackson-core" -name 'jackson-core-*.jar' | sort | tail -n 1)
 cp "$jackson" "$AIRLOCK_HOME/lib/ext/"
+AIRLOCK_VERSION=$(basename "${jars[0]}" .jar); AIRLOCK_VERSION=${AIRLOCK_VERSION#airlock-maven-extension-}
 
 # --- a private copy of the workload, with Airlock's configuration -----------------
 if [ ! -f "$WORK/work/pom.xml" ]; then cp -a "$CHECKOUT" "$WORK/work"; rm -rf "$WORK/work/target"; fi
@@ -82,14 +84,18 @@ cat >"$WORK/bin/mvn-run" <<EOF
 #!/usr/bin/env bash
 # mvn-run plain|airlock cold|warm|DIR
 set -u
+extra=
 case \$2 in cold) lr=\$(mktemp -d "$WORK/cold/lr.XXXXXX") ;; warm) lr="$WARM" ;; *) lr=\$2 ;; esac
 case \$1 in
   plain)   home="$PLAIN_HOME";   settings="$WORK/settings-mirror.xml" ;;
   airlock) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml" ;;
+  airlock-lock) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml"; extra="-Dairlock.lock=$WORK/bench.lock" ;;
+  airlock-record) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml"
+                  extra="-Dairlock.lock=$WORK/bench.lock dev.airlock:airlock-maven-plugin:$AIRLOCK_VERSION:record" ;;
   *) echo "unknown scenario \$1" >&2; exit 2 ;;
 esac
 cd "$WORK/work"
-exec "\$home/bin/mvn" -B -s "\$settings" "-Dmaven.repo.local=\$lr" clean $BUILD_GOALS >>"$WORK/logs/\$1-\${2##*/}.log" 2>&1
+exec "\$home/bin/mvn" -B -s "\$settings" "-Dmaven.repo.local=\$lr" clean $BUILD_GOALS \$extra >>"$WORK/logs/\$1-\${2##*/}.log" 2>&1
 EOF
 chmod +x "$WORK/bin/mvn-run"
 
@@ -100,10 +106,20 @@ if has_step seed && [ ! -f "$SEED/.seeded" ]; then
 fi
 
 if has_step prepare; then
-    say "prepare: warm local repository"
-    rm -rf "$WARM"
+    say "prepare: the Airlock plugin on the mirror (for record), a warm local repository, the lock"
+    # the mirror serves what Airlock's record goal needs, from the local repository of the Airlock build
+    for d in dev/airlock com/fasterxml/jackson/core/jackson-core com/fasterxml/jackson/jackson-base \
+             com/fasterxml/jackson/jackson-parent com/fasterxml/jackson/jackson-bom com/fasterxml/oss-parent \
+             org/junit/junit-bom; do
+        if [ -d "$HOME/.m2/repository/$d" ]; then mkdir -p "$SEED/$d"; cp -rn "$HOME/.m2/repository/$d/." "$SEED/$d/"; fi
+    done
+    rm -rf "$WARM" "$WORK/bench.lock"
     "$WORK/bin/mvn-run" plain warm
+    "$WORK/bin/mvn-run" airlock-record warm
     "$WORK/bin/mvn-run" airlock warm
+    "$WORK/bin/mvn-run" airlock-lock warm
+    echo "lock: $(wc -l <"$WORK/bench.lock") artifacts"
+    grep -h '\[airlock\] \(findings\|recorded\)' "$WORK/logs/airlock-record-warm.log" "$WORK/logs/airlock-lock-warm.log" | tail -n 3
 fi
 
 if has_step count; then
@@ -161,8 +177,9 @@ PY
 if has_step bench; then
     for m in $MODES; do
         for s in $SCENARIOS; do
-            say "bench: $s vs plain, $m ($RUNS pairs after $WARMUP warm-up)"
-            bench "$s-$m" "$WORK/bin/mvn-run $s $m" "$WORK/bin/mvn-run plain $m"
+            base=plain; [ "$s" = airlock-lock ] && base=airlock
+            say "bench: $s vs $base, $m ($RUNS pairs after $WARMUP warm-up)"
+            bench "$s-$m" "$WORK/bin/mvn-run $s $m" "$WORK/bin/mvn-run $base $m"
         done
     done
 fi

@@ -77,6 +77,23 @@ public class AirlockEventSpy extends AbstractEventSpy {
         }
     }
 
+    /**
+     * Maven closes the event spies when the build is over, also when it stopped before reading the projects (then no
+     * lifecycle participant hears of the end): the session is ended here if nothing ended it.
+     */
+    @Override
+    public void close() {
+        BuildSession s = state.current();
+        if (s != null && s.active()) {
+            try {
+                SessionEnd.openLog(s);
+                SessionEnd.finish(s);
+            } catch (RuntimeException e) {
+                LOG.error("[airlock] could not end the session: {}", e.toString());
+            }
+        }
+    }
+
     static void route(MavenExecutionRequest request, AirlockConfig config) {
         List<MirrorSpec> mirrors = config.mirrors();
         Set<String> ourIds = mirrors.stream().map(MirrorSpec::id).collect(Collectors.toSet());

@@ -32,6 +32,7 @@ import java.util.stream.Stream;
  *       (default {@code localrepo} when present);</li>
  *   <li>{@code it.clearLocalRepo.N=true}: build N starts from a fresh local repository;
  *       {@code it.mirror.update.N=dir}: before build N, {@code dir} is copied over {@code mirror/};
+ *       {@code it.localRepo.update.N=dir}: before build N, {@code dir} is copied into the local repository;
  *       {@code it.snapshot.N=path[,path]}: after build N, copies of these files go to {@code snapshots/N/};</li>
  *   <li>{@code it.quarantine.seed}: a folder copied into the quarantine store next to that local repository
  *       (default {@code quarantine-seed} when present), as if an earlier build had quarantined something.</li>

@@ -162,6 +162,7 @@ public final class ScenarioRun {
         copyFiltered(env.scenarioDir.resolve("_fixtures").resolve("mirror"), work.resolve("fixtures-mirror"));
         FixtureJars.materialise(project);
         FixtureJars.materialise(work.resolve("fixtures-mirror"));
+        PluginFixtures.buildAll(env.scenarioDir.resolve("_fixtures").resolve("plugins"), work.resolve("fixtures-mirror"));
         resolveShaTokens(project);
         Path quarantineSeed = project.resolve(scenario.get("it.quarantine.seed", "quarantine-seed"));
         if (Files.isDirectory(quarantineSeed)) {
@@ -288,6 +289,10 @@ public final class ScenarioRun {
             if (Files.isDirectory(seed)) {
                 copyTree(seed, localRepo);
             }
+        }
+        String localUpdate = scenario.get("it.localRepo.update." + n, null);
+        if (localUpdate != null) {
+            copyTree(project.resolve(localUpdate), localRepo);
         }
         String update = scenario.get("it.mirror.update." + n, null);
         if (update != null) {

@@ -1,0 +1,163 @@
+package dev.airlock.extension;
+
+import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.quarantine.Evidence;
+import dev.airlock.verify.quarantine.QuarantineStore;
+import dev.airlock.verify.report.ReportFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.project.MavenProject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end of a guarded build: the findings about refused repositories, the quarantine of integrity failures, the
+ * reports, the summary, the evidence file closed. Maven calls lifecycle participants' {@code afterSessionEnd} only
+ * when it got as far as reading the projects; when it stopped before (a parent or build extension refused), the
+ * event spy's {@code close} ends the session instead. Whichever comes first does it, once.
+ */
+final class SessionEnd {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionEnd.class);
+
+    private SessionEnd() {}
+
+    static void openLog(BuildSession s, MavenSession session) {
+        if (s.log().file() != null) {
+            return;
+        }
+        Path dir = reportDir(s, session);
+        open(s, dir);
+    }
+
+    /** Opens the evidence file where nothing better is known (Maven stopped before reading the projects). */
+    static void openLog(BuildSession s) {
+        if (s.log().file() != null) {
+            return;
+        }
+        Path dir = s.config() != null && s.config().reportDir() != null ? s.config().reportDir()
+                : (s.projectRoot() != null ? s.projectRoot() : Path.of(".").toAbsolutePath().normalize())
+                        .resolve("target").resolve("airlock");
+        open(s, dir);
+    }
+
+    private static void open(BuildSession s, Path dir) {
+        try {
+            s.log().open(dir.resolve("resolution.jsonl"));
+        } catch (IOException e) {
+            LOG.error("[airlock] cannot write the evidence file in {}: {}", dir, e.toString());
+        }
+    }
+
+    static Path reportDir(BuildSession s, MavenSession session) {
+        if (s.config() != null && s.config().reportDir() != null) {
+            return s.config().reportDir();
+        }
+        MavenProject top = session.getTopLevelProject();
+        if (top != null && top.getBuild() != null && top.getBuild().getDirectory() != null) {
+            return Path.of(top.getBuild().getDirectory(), "airlock");
+        }
+        Path base = s.projectRoot() != null ? s.projectRoot()
+                : Path.of(session.getRequest().getBaseDirectory() == null ? "." : session.getRequest().getBaseDirectory());
+        return base.resolve("target").resolve("airlock");
+    }
+
+    /** Ends the session once: repository findings, quarantine, reports, summary, evidence closed. */
+    static void finish(BuildSession s) {
+        if (!s.finish()) {
+            return;
+        }
+        if (s.config() != null) {
+            for (BuildSession.BlockedRepository b : s.blockedRepositories()) {
+                String declaredIn = b.declaredIn(s);
+                s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, Severity.INFO)
+                        .repository(b.id, b.url)
+                        .coordinates(null)
+                        .message("repository " + b.describe()
+                                + (declaredIn == null ? "" : " declared in " + declaredIn)
+                                + (s.enforce() ? " was not contacted" : " is not a configured mirror") + "; asked for "
+                                + b.askedCount() + " item(s), e.g. " + b.example()
+                                + (b.unresolved().isEmpty() ? "" : "; " + b.unresolved().size()
+                                        + " could not be resolved from the mirrors"))
+                        .fix(b.unresolved().isEmpty() ? "none needed: the mirrors served what was asked"
+                                : "see the REPOSITORY_BLOCKED errors for what is missing from the mirrors")
+                        .detail("declaredIn", declaredIn)
+                        .detail("asked", Integer.toString(b.askedCount()))
+                        .build());
+            }
+        }
+        quarantineIntegrityFailures(s);
+        if (s.log().file() != null) {
+            try {
+                ReportFile.merge(s.log().file().getParent(), s.id(), BuildSession.SOURCE, s.findings(),
+                        s.projectRoot());
+            } catch (IOException e) {
+                LOG.error("[airlock] cannot write the reports in {}: {}", s.log().file().getParent(), e.toString());
+            }
+        }
+        Summary.print(s);
+        try {
+            s.log().close();
+        } catch (IOException e) {
+            LOG.error("[airlock] cannot close the evidence file: {}", e.toString());
+        }
+    }
+
+    /**
+     * Moves into quarantine, now that nothing of this build can still be reading them, the files of every integrity
+     * failure of this build that fails it in enforce mode: the extension's own and those the rules added to
+     * {@code report.json} for this session.
+     */
+    private static void quarantineIntegrityFailures(BuildSession s) {
+        if (!s.enforce() || s.config() == null) {
+            return;
+        }
+        List<Finding> all = new ArrayList<>(s.findings());
+        Path reportDir = s.log().file() == null ? null : s.log().file().getParent();
+        if (reportDir != null && Files.isRegularFile(reportDir.resolve(ReportFile.JSON_NAME))) {
+            try {
+                ReportFile.Report r = ReportFile.read(reportDir.resolve(ReportFile.JSON_NAME));
+                if (s.id().equals(r.session())) {
+                    all.addAll(r.findings());
+                }
+            } catch (IOException e) {
+                LOG.error("[airlock] cannot read {}: {}", reportDir.resolve(ReportFile.JSON_NAME), e.getMessage());
+            }
+        }
+        Set<String> done = new LinkedHashSet<>();
+        for (Finding f : all) {
+            if (!f.code().isIntegrityFailure() || f.severity() != Severity.ERROR || f.file() == null
+                    || f.coordinates() == null || !done.add(f.file())) {
+                continue;
+            }
+            QuarantineStore store = s.quarantine(null);
+            if (store == null) {
+                LOG.error("[airlock] {} should be quarantined, but the quarantine store is not known", f.file());
+                continue;
+            }
+            Path file = Path.of(f.file());
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                Evidence ev = new Evidence(Coordinates.parse(f.coordinates()), null, f.expected(), f.code().name(),
+                        f.source(), f.message(), f.repositoryId(), f.repositoryUrl(), Instant.now().toString(), s.id(),
+                        f.file());
+                QuarantineStore.Entry e = store.quarantine(file, ev);
+                s.quarantined(f.coordinates() + " (" + f.code() + ") -> " + e.evidenceFile());
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.error("[airlock] could not quarantine {} ({}): {}; it stays in the local repository and this build"
+                        + " fails on {}", f.file(), f.coordinates(), e.toString(), f.code());
+            }
+        }
+    }
+}
