@@ -91,7 +91,7 @@ case \$1 in
   airlock) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml" ;;
   airlock-lock) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml"; extra="-Dairlock.lock=$WORK/bench.lock" ;;
   airlock-record) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml"
-                  extra="-Dairlock.lock=$WORK/bench.lock dev.airlock:airlock-maven-plugin:$AIRLOCK_VERSION:record" ;;
+                  extra="-Dairlock.lock=$WORK/bench.lock -Dairlock.record.phases=clean,verify dev.airlock:airlock-maven-plugin:$AIRLOCK_VERSION:record" ;;
   *) echo "unknown scenario \$1" >&2; exit 2 ;;
 esac
 cd "$WORK/work"

@@ -17,6 +17,7 @@ import org.apache.maven.artifact.repository.ArtifactRepositoryPolicy;
 import org.apache.maven.artifact.repository.MavenArtifactRepository;
 import org.apache.maven.artifact.repository.layout.DefaultRepositoryLayout;
 import org.apache.maven.eventspy.AbstractEventSpy;
+import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Mirror;
 import org.slf4j.Logger;
@@ -47,6 +48,19 @@ public class AirlockEventSpy extends AbstractEventSpy {
 
     @Override
     public void onEvent(Object event) {
+        if (event instanceof ExecutionEvent e && (e.getType() == ExecutionEvent.Type.MojoSucceeded
+                || e.getType() == ExecutionEvent.Type.MojoFailed)) {
+            // clean (or anything else) may have deleted target/airlock while the build goes on
+            BuildSession s = state.current();
+            if (s != null && s.active()) {
+                try {
+                    s.log().restoreIfDeleted();
+                } catch (java.io.IOException ex) {
+                    LOG.error("[airlock] cannot write the evidence file again: {}", ex.toString());
+                }
+            }
+            return;
+        }
         if (event instanceof MavenExecutionRequest request) {
             File root = request.getMultiModuleProjectDirectory();
             if (root == null && request.getSystemProperties() != null) {

@@ -33,6 +33,8 @@ public final class ResolutionLog implements Closeable {
 
     private final String sessionId;
     private final List<String> pending = new ArrayList<>();
+    /** Every line written, to write the file again if something deletes it mid-build ({@code mvn clean ...}). */
+    private final List<String> all = new ArrayList<>();
     private BufferedWriter out;
     private Path file;
     private boolean closed;
@@ -94,6 +96,7 @@ public final class ResolutionLog implements Closeable {
         if (closed) {
             return;
         }
+        all.add(json);
         if (out == null) {
             pending.add(json);
             return;
@@ -105,6 +108,28 @@ public final class ResolutionLog implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /**
+     * Writes the file again, with every line so far, when it no longer exists: {@code clean} deletes
+     * {@code target/} while the build runs, and rules later in the build read the file.
+     *
+     * @return true when the file had to be written again
+     */
+    public synchronized boolean restoreIfDeleted() throws IOException {
+        if (out == null || closed || Files.exists(file)) {
+            return false;
+        }
+        out.close();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        for (String line : all) {
+            out.write(line);
+            out.write('\n');
+        }
+        out.flush();
+        return true;
     }
 
     @Override

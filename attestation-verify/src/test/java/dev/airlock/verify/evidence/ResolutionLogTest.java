@@ -101,4 +101,20 @@ class ResolutionLogTest {
             assertEquals("request", topLevelStrings(l).get("kind"));
         }
     }
+
+    @Test
+    void aFileDeletedMidBuildIsWrittenAgainWithEveryLine() throws IOException {
+        ResolutionLog log = new ResolutionLog("s-3");
+        Path file = dir.resolve("target/airlock/resolution.jsonl");
+        log.line("session").write();
+        log.open(file);
+        log.line("artifact").put("coordinates", "g:a:jar:1").write();
+        Files.delete(file);
+        Files.delete(file.getParent());
+        org.junit.jupiter.api.Assertions.assertTrue(log.restoreIfDeleted());
+        log.line("artifact").put("coordinates", "g:b:jar:1").write();
+        org.junit.jupiter.api.Assertions.assertFalse(log.restoreIfDeleted());
+        log.close();
+        assertEquals(3, Files.readAllLines(file).size());
+    }
 }
