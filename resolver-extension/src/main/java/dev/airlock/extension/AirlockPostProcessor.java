@@ -117,8 +117,10 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         List<String> refusals = new ArrayList<>();
         QuarantineStore store = s.quarantine(session.getLocalRepository() == null ? null
                 : session.getLocalRepository().getBasedir().toPath());
-        Coordinates parsed = parse(artifact);
-        if (store != null && parsed != null && store.hasEntries(parsed)) {
+        Coordinates parsed = store != null && s.quarantineMayHold(store, coords) ? parse(artifact) : null;
+        if (parsed != null && !store.hasEntries(parsed)) {
+            s.notInQuarantine(coords);
+        } else if (parsed != null) {
             try {
                 if (sha256 == null) {
                     sha256 = s.digests().sha256(file);

@@ -212,6 +212,26 @@ final class BuildSession {
         return q;
     }
 
+    private volatile Boolean storeHasEntries;
+    private final Set<String> notInQuarantine = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Whether {@code coordinates} need a look in the store: never when the store held nothing when this build began
+     * (files only move in at its end), nor once the store was found to hold nothing for them.
+     */
+    boolean quarantineMayHold(QuarantineStore store, String coordinates) {
+        Boolean any = storeHasEntries;
+        if (any == null) {
+            any = java.nio.file.Files.isDirectory(store.root().resolve("entries"));
+            storeHasEntries = any;
+        }
+        return any && !notInQuarantine.contains(coordinates);
+    }
+
+    void notInQuarantine(String coordinates) {
+        notInQuarantine.add(coordinates);
+    }
+
     QuarantineStore quarantine() {
         return quarantine;
     }
