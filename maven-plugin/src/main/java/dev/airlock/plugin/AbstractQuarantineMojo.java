@@ -1,12 +1,9 @@
 package dev.airlock.plugin;
 
-import dev.airlock.verify.config.AirlockConfig;
-import dev.airlock.verify.config.AirlockConfigLoader;
+import dev.airlock.maven.AirlockBuild;
 import dev.airlock.verify.config.ConfigException;
-import dev.airlock.verify.config.ConfigFiles;
 import dev.airlock.verify.quarantine.QuarantineStore;
 import java.io.File;
-import java.nio.file.Path;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,18 +22,10 @@ abstract class AbstractQuarantineMojo extends AbstractMojo {
         if (quarantineDir != null) {
             return new QuarantineStore(quarantineDir.toPath());
         }
-        Path root = session.getRequest().getMultiModuleProjectDirectory() == null ? null
-                : session.getRequest().getMultiModuleProjectDirectory().toPath();
         try {
-            AirlockConfig c = AirlockConfigLoader.loadForTools(root, ConfigFiles.standard(root,
-                    session.getSystemProperties()), ConfigFiles.commandLine(session.getSystemProperties(),
-                    session.getUserProperties()));
-            if (c.quarantineDir() != null) {
-                return new QuarantineStore(c.quarantineDir());
-            }
+            return AirlockBuild.of(session).quarantine();
         } catch (ConfigException e) {
             throw new MojoFailureException("[airlock] CONFIG_ERROR " + e.getMessage());
         }
-        return new QuarantineStore(QuarantineStore.defaultDir(Path.of(session.getLocalRepository().getBasedir())));
     }
 }

@@ -1,9 +1,10 @@
 package dev.airlock.plugin;
 
+import dev.airlock.maven.AirlockBuild;
+import dev.airlock.maven.BuildClosure;
+import dev.airlock.maven.ClosureException;
 import dev.airlock.verify.config.AirlockConfig;
-import dev.airlock.verify.config.AirlockConfigLoader;
 import dev.airlock.verify.config.ConfigException;
-import dev.airlock.verify.config.ConfigFiles;
 import dev.airlock.verify.evidence.ResolutionLogReader;
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.lock.LockFile;
@@ -20,10 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
-import org.apache.maven.lifecycle.MavenExecutionPlan;
-import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -31,13 +29,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.collection.CollectRequest;
-import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.resolution.DependencyRequest;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * Records the lock, {@code .mvn/airlock.lock} (or {@code airlock.lock}): the SHA-256 of every artifact the build
@@ -65,13 +58,12 @@ public class RecordMojo extends AbstractMojo {
     @Parameter(property = "airlock.record.phases", defaultValue = "clean,deploy")
     private String phases;
 
-    private final LifecycleExecutor lifecycleExecutor;
-    private final RepositorySystem repositorySystem;
+    private final BuildClosure closure;
 
     @Inject
-    public RecordMojo(LifecycleExecutor lifecycleExecutor, RepositorySystem repositorySystem) {
-        this.lifecycleExecutor = lifecycleExecutor;
-        this.repositorySystem = repositorySystem;
+    public RecordMojo(LifecycleExecutor lifecycleExecutor, RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver) {
+        this.closure = new BuildClosure(repositorySystem, dependenciesResolver, lifecycleExecutor);
     }
 
     @Override
@@ -89,59 +81,27 @@ public class RecordMojo extends AbstractMojo {
 
     /** Resolves every build plugin of this module's execution plan with its dependencies (the extension sees them). */
     private void resolvePlanPlugins() throws MojoExecutionException {
-        MavenExecutionPlan plan;
         try {
-            plan = lifecycleExecutor.calculateExecutionPlan(session, phases.split("\\s*,\\s*"));
-        } catch (Exception e) {
-            throw new MojoExecutionException("[airlock] cannot compute the execution plan of " + project.getId()
-                    + " for " + phases + ": " + e.getMessage(), e);
+            int n = closure.plugins(session, project, List.of(phases.split("\\s*,\\s*"))).size();
+            getLog().debug("[airlock] resolved " + n + " plugin artifacts of the plan of " + project.getId());
+        } catch (ClosureException e) {
+            throw new MojoExecutionException("[airlock] " + e.getMessage(), e);
         }
-        Set<String> seen = new LinkedHashSet<>();
-        for (MojoExecution me : plan.getMojoExecutions()) {
-            Plugin p = me.getPlugin();
-            if (!seen.add(p.getKey() + ":" + p.getVersion())) {
-                continue;
-            }
-            CollectRequest collect = new CollectRequest();
-            collect.setRoot(new Dependency(new DefaultArtifact(p.getGroupId(), p.getArtifactId(), "jar",
-                    p.getVersion()), JavaScopes.RUNTIME));
-            for (org.apache.maven.model.Dependency d : p.getDependencies()) {
-                String type = d.getType() == null ? "jar" : d.getType();
-                String classifier = "test-jar".equals(type) ? "tests" : d.getClassifier();
-                String ext = "test-jar".equals(type) || "maven-plugin".equals(type) ? "jar" : type;
-                collect.addDependency(new Dependency(new DefaultArtifact(d.getGroupId(), d.getArtifactId(),
-                        classifier, ext, d.getVersion()), JavaScopes.RUNTIME));
-            }
-            collect.setRepositories(project.getRemotePluginRepositories());
-            collect.setRequestContext("plugin");
-            try {
-                repositorySystem.resolveDependencies(session.getRepositorySession(), new DependencyRequest(collect,
-                        DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)));
-            } catch (Exception e) {
-                throw new MojoExecutionException("[airlock] cannot resolve plugin " + p.getId() + " of "
-                        + project.getId() + ": " + e.getMessage(), e);
-            }
-        }
-        getLog().debug("[airlock] resolved " + seen.size() + " plugins of the plan of " + project.getId());
     }
 
     private void writeLock() throws MojoExecutionException, MojoFailureException {
-        Path root = session.getRequest().getMultiModuleProjectDirectory() == null
-                ? session.getTopLevelProject().getBasedir().toPath()
-                : session.getRequest().getMultiModuleProjectDirectory().toPath();
-        AirlockConfig config;
+        AirlockBuild build;
         try {
-            config = AirlockConfigLoader.loadForTools(root, ConfigFiles.standard(root, session.getSystemProperties()),
-                    ConfigFiles.commandLine(session.getSystemProperties(), session.getUserProperties()));
+            build = AirlockBuild.of(session);
         } catch (ConfigException e) {
             throw new MojoFailureException("[airlock] CONFIG_ERROR " + e.getMessage());
         }
-        Path reportDir = config.reportDir() != null ? config.reportDir()
-                : Path.of(session.getTopLevelProject().getBuild().getDirectory(), "airlock");
-        Path evidence = reportDir.resolve("resolution.jsonl");
+        Path root = build.projectRoot();
+        AirlockConfig config = build.config();
+        Path evidence = build.evidenceFile();
         ResolutionLogReader.Session log;
         try {
-            log = ResolutionLogReader.forBuildStartedAt(evidence, session.getRequest().getStartTime().getTime());
+            log = build.evidence();
         } catch (IOException e) {
             throw new MojoExecutionException("[airlock] cannot read " + evidence + ": " + e.getMessage(), e);
         }

@@ -1,20 +1,15 @@
 package dev.airlock.extension;
 
-import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
-import dev.airlock.verify.quarantine.Evidence;
 import dev.airlock.verify.quarantine.QuarantineStore;
 import dev.airlock.verify.report.ReportFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.slf4j.Logger;
@@ -133,30 +128,20 @@ final class SessionEnd {
                 LOG.error("[airlock] cannot read {}: {}", reportDir.resolve(ReportFile.JSON_NAME), e.getMessage());
             }
         }
-        Set<String> done = new LinkedHashSet<>();
-        for (Finding f : all) {
-            if (!f.code().isIntegrityFailure() || f.severity() != Severity.ERROR || f.file() == null
-                    || f.coordinates() == null || !done.add(f.file())) {
-                continue;
-            }
-            QuarantineStore store = s.quarantine(null);
-            if (store == null) {
-                LOG.error("[airlock] {} should be quarantined, but the quarantine store is not known", f.file());
-                continue;
-            }
-            Path file = Path.of(f.file());
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            try {
-                Evidence ev = new Evidence(Coordinates.parse(f.coordinates()), null, f.expected(), f.code().name(),
-                        f.source(), f.message(), f.repositoryId(), f.repositoryUrl(), Instant.now().toString(), s.id(),
-                        f.file());
-                QuarantineStore.Entry e = store.quarantine(file, ev);
-                s.quarantined(f.coordinates() + " (" + f.code() + ") -> " + e.evidenceFile());
-            } catch (IOException | IllegalArgumentException e) {
+        QuarantineStore store = s.quarantine(null);
+        if (store == null) {
+            all.stream().filter(f -> f.code().isIntegrityFailure() && f.severity() == Severity.ERROR && f.file() != null)
+                    .forEach(f -> LOG.error("[airlock] {} should be quarantined, but the quarantine store is not known",
+                            f.file()));
+            return;
+        }
+        for (QuarantineStore.Outcome o : store.quarantineFailures(all, s.id())) {
+            Finding f = o.finding();
+            if (o.entry() != null) {
+                s.quarantined(f.coordinates() + " (" + f.code() + ") -> " + o.entry().evidenceFile());
+            } else {
                 LOG.error("[airlock] could not quarantine {} ({}): {}; it stays in the local repository and this build"
-                        + " fails on {}", f.file(), f.coordinates(), e.toString(), f.code());
+                        + " fails on {}", f.file(), f.coordinates(), o.error().toString(), f.code());
             }
         }
     }

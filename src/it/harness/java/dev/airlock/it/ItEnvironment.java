@@ -22,6 +22,8 @@ public final class ItEnvironment {
     public final Path workDir;
     public final Path distDir;
     public final Path extensionRepo;
+    /** The enforcer rules (and the Maven support library they use), in repository layout: served, never seeded. */
+    public final Path rulesRepo;
     public final Path mirrorBase;
     public final List<String> mavenVersions;
     public final String scenarioFilter;
@@ -33,6 +35,7 @@ public final class ItEnvironment {
         workDir = path("it.workDir");
         distDir = path("it.distDir");
         extensionRepo = path("it.extensionRepo");
+        rulesRepo = path("it.rulesRepo");
         mirrorBase = path("it.mirrorBase");
         mavenVersions = Arrays.stream(require("it.mavenVersions").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  *   <li>{@code it.mavenVersions}: run only on these Maven versions;</li>
  *   <li>{@code it.mirrors}: ids of the mirrors to start (default {@code internal});
  *       {@code it.mirror.ID.dirs}: what a mirror serves, first hit wins (default for the first mirror
- *       {@code mirror,@fixtures,@local}, otherwise {@code ID,@local}; {@code @fixtures} is
+ *       {@code mirror,@fixtures,@airlock,@rules,@local}, otherwise {@code ID,@local}; {@code @fixtures} is
  *       {@code src/it/_fixtures/mirror}, {@code @local} the build's own local repository);
  *       {@code it.mirror.ID.auth=user:password}; {@code it.mirror.ID.failure=down|503};</li>
  *   <li>{@code it.decoy.requests}: {@code none} (default: the decoy must see no request) or {@code any};</li>
@@ -33,7 +33,11 @@ import java.util.stream.Stream;
  *   <li>{@code it.clearLocalRepo.N=true}: build N starts from a fresh local repository;
  *       {@code it.mirror.update.N=dir}: before build N, {@code dir} is copied over {@code mirror/};
  *       {@code it.localRepo.update.N=dir}: before build N, {@code dir} is copied into the local repository;
- *       {@code it.snapshot.N=path[,path]}: after build N, copies of these files go to {@code snapshots/N/};</li>
+ *       {@code it.snapshot.N=path[,path]}: after build N, copies of these files go to {@code snapshots/N/};
+ *       {@code it.project.delete.N=path[,path]}: before build N, these project files are deleted (e.g. the
+ *       extension's {@code .mvn/extensions.xml});
+ *       {@code it.keepEvidence=true}: each build's {@code resolution.jsonl} and {@code report.json} stay for the next
+ *       build (by default they are removed after being read);</li>
  *   <li>{@code it.quarantine.seed}: a folder copied into the quarantine store next to that local repository
  *       (default {@code quarantine-seed} when present), as if an earlier build had quarantined something.</li>
  * </ul>
@@ -41,7 +45,8 @@ import java.util.stream.Stream;
  * {@code @<mirrorId>.url@}, {@code @mirror.url@}, {@code @decoy.url@}, {@code @localRepo@}; after fixture jars
  * are made, {@code @sha256:<path in the scenario>@} becomes that file's SHA-256. Files named {@code X.jar.txt}
  * become jars ({@link FixtureJars}). {@code @airlock} in a mirror's dirs serves the Airlock artifacts this build
- * made (the first mirror serves them by default), as a real mirror would.
+ * made (the first mirror serves them by default), as a real mirror would; {@code @rules} serves the enforcer rules
+ * (also by default on the first mirror), whose dependencies come from {@code @local}.
  */
 public final class Scenario {
     public final String name;

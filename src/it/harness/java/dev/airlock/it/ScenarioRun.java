@@ -46,6 +46,7 @@ public final class ScenarioRun {
     private final List<String> logs = new ArrayList<>();
     private final List<Integer> exitCodes = new ArrayList<>();
     private final List<List<Map<String, Object>>> evidence = new ArrayList<>();
+    private final List<Map<String, Object>> reports = new ArrayList<>();
     private SinkProxy sink;
 
     public ScenarioRun(ItEnvironment env, Scenario scenario, String mavenVersion) {
@@ -111,7 +112,7 @@ public final class ScenarioRun {
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             String dirs = scenario.get("it.mirror." + id + ".dirs",
-                    i == 0 ? "mirror,@fixtures,@airlock,@local" : id + ",@local");
+                    i == 0 ? "mirror,@fixtures,@airlock,@rules,@local" : id + ",@local");
             RepoServer s = RepoServer.start(id, layers(dirs), scenario.get("it.mirror." + id + ".auth", null),
                     scenario.get("it.mirror." + id + ".failure", null));
             servers.put(id, s);
@@ -137,6 +138,7 @@ public final class ScenarioRun {
                 case "@fixtures" -> out.add(new RepoServer.Layer(work.resolve("fixtures-mirror"), false));
                 case "@local" -> out.add(new RepoServer.Layer(env.mirrorBase, true));
                 case "@airlock" -> out.add(new RepoServer.Layer(env.extensionRepo, true));
+                case "@rules" -> out.add(new RepoServer.Layer(env.rulesRepo, true));
                 default -> out.add(new RepoServer.Layer(project.resolve(d), false));
             }
         }
@@ -294,6 +296,16 @@ public final class ScenarioRun {
         if (localUpdate != null) {
             copyTree(project.resolve(localUpdate), localRepo);
         }
+        String delete = scenario.get("it.project.delete." + n, null);
+        if (delete != null) {
+            for (String rel : delete.split(",")) {
+                Path target = project.resolve(rel.trim()).normalize();
+                if (!target.startsWith(project)) {
+                    throw new IllegalArgumentException("it.project.delete." + n + " leaves the project: " + rel);
+                }
+                deleteTree(target);
+            }
+        }
         String update = scenario.get("it.mirror.update." + n, null);
         if (update != null) {
             copyTree(project.resolve(update), project.resolve("mirror"));
@@ -391,9 +403,21 @@ public final class ScenarioRun {
         if (Files.isRegularFile(jsonl)) {
             Files.copy(jsonl, work.resolve("resolution-" + logs.size() + ".jsonl"), StandardCopyOption.REPLACE_EXISTING);
             lines = readJsonl(jsonl);
-            Files.delete(jsonl); // the next build must write its own
+            if (!keepEvidence()) {
+                Files.delete(jsonl); // the next build must write its own
+            }
         }
         evidence.add(lines);
+        Path report = project.resolve("target/airlock/report.json");
+        Map<String, Object> parsed = null;
+        if (Files.isRegularFile(report)) {
+            Files.copy(report, work.resolve("report-" + logs.size() + ".json"), StandardCopyOption.REPLACE_EXISTING);
+            parsed = readJson(report);
+            if (!keepEvidence()) {
+                Files.delete(report);
+            }
+        }
+        reports.add(parsed);
 
         boolean succeeded = code == 0;
         if (succeeded != inv.expectSuccess()) {
@@ -401,6 +425,16 @@ public final class ScenarioRun {
                     + (inv.expectSuccess() ? "succeed" : "fail") + " but exited with " + code + "\n" + tail(log.toString())
                     + "\n(full log: " + work.resolve("build-" + logs.size() + ".log") + ")");
         }
+    }
+
+    /** {@code it.keepEvidence=true}: a build's evidence and reports stay for the next build to find (stale files). */
+    private boolean keepEvidence() {
+        return Boolean.parseBoolean(scenario.get("it.keepEvidence", "false"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readJson(Path file) throws IOException {
+        return (Map<String, Object>) new JsonSlurper().parseText(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
@@ -438,6 +472,8 @@ public final class ScenarioRun {
         List<Map<String, Object>> last = evidence.isEmpty() ? List.of() : evidence.get(evidence.size() - 1);
         b.setVariable("findings", last.stream().filter(l -> "finding".equals(l.get("kind"))).toList());
         b.setVariable("ev", new Checks(evidence));
+        b.setVariable("reports", reports);
+        b.setVariable("report", reports.isEmpty() ? null : reports.get(reports.size() - 1));
         b.setVariable("controlLog", controlLog);
         b.setVariable("controlDecoyRequests", controlDecoyRequests);
         Object result;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.airlock.verify.digest.DigestCache;
 import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.finding.Severity;
 import dev.airlock.verify.io.ProcessLock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,9 +24,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -150,6 +155,39 @@ public final class QuarantineStore {
                 }
             }
         }
+    }
+
+    /** What {@link #quarantineFailures} did with one finding: the entry it made, or why it could not. */
+    public record Outcome(Finding finding, Entry entry, Exception error) {}
+
+    /**
+     * Quarantines the file of every integrity failure among {@code findings} that fails the build (severity
+     * {@code error}, with coordinates and a file that still exists), once per file: the one place that decides what
+     * moves (design: integrity failures only, effective severity fail; the caller checks enforce mode). A file that
+     * cannot be moved stays where it is and its outcome carries the error.
+     */
+    public List<Outcome> quarantineFailures(Collection<Finding> findings, String session) {
+        List<Outcome> out = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            if (!f.code().isIntegrityFailure() || f.severity() != Severity.ERROR || f.file() == null
+                    || f.coordinates() == null || !done.add(f.file())) {
+                continue;
+            }
+            Path file = Path.of(f.file());
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                Evidence ev = new Evidence(Coordinates.parse(f.coordinates()), null, f.expected(), f.code().name(),
+                        f.source(), f.message(), f.repositoryId(), f.repositoryUrl(), Instant.now().toString(),
+                        session, f.file());
+                out.add(new Outcome(f, quarantine(file, ev), null));
+            } catch (IOException | IllegalArgumentException e) {
+                out.add(new Outcome(f, null, e));
+            }
+        }
+        return out;
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.verify.digest.DigestCache;
 import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.finding.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,6 +62,37 @@ class QuarantineStoreTest {
         assertFalse(store.findActive(Coordinates.parse("com.acme:lib:jar:1.0"), "other").isPresent());
         assertFalse(store.findActive(Coordinates.parse("com.acme:lib:pom:1.0"), sha).isPresent());
         assertEquals(1, store.list().size());
+    }
+
+    @Test
+    void onlyIntegrityFailuresThatFailTheBuildMove() throws IOException {
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"));
+        Path tampered = repoFile("g", "tampered", "1", "tampered-1.jar", "t");
+        Path warned = repoFile("g", "warned", "1", "warned-1.jar", "w");
+        Path policy = repoFile("g", "policy", "1", "policy-1.jar", "p");
+        List<Finding> findings = List.of(
+                finding(FindingCode.SBOM_HASH_MISMATCH, Severity.ERROR, "g:tampered:jar:1", tampered),
+                finding(FindingCode.SBOM_HASH_MISMATCH, Severity.WARN, "g:warned:jar:1", warned),
+                finding(FindingCode.IDENTITY_NOT_ALLOWED, Severity.ERROR, "g:policy:jar:1", policy),
+                // the same file twice: moved once
+                finding(FindingCode.SIGNATURE_INVALID, Severity.ERROR, "g:tampered:jar:1", tampered));
+
+        List<QuarantineStore.Outcome> out = store.quarantineFailures(findings, "s-1");
+
+        assertEquals(1, out.size(), out.toString());
+        assertNotNull(out.get(0).entry());
+        assertEquals("SBOM_HASH_MISMATCH", out.get(0).entry().evidence().code());
+        assertEquals("verifySbom", out.get(0).entry().evidence().rule());
+        assertEquals("s-1", out.get(0).entry().evidence().session());
+        assertEquals("aa", out.get(0).entry().evidence().expected());
+        assertFalse(Files.exists(tampered));
+        assertTrue(Files.exists(warned), "a warning never moves a file");
+        assertTrue(Files.exists(policy), "a policy outcome never moves a file");
+    }
+
+    private static Finding finding(FindingCode code, Severity severity, String coords, Path file) {
+        return Finding.builder(code, severity).source("verifySbom").coordinates(coords).file(file.toString())
+                .expected("aa").message("test").build();
     }
 
     @Test

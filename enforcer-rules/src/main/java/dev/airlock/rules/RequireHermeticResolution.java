@@ -1,0 +1,88 @@
+package dev.airlock.rules;
+
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.finding.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import javax.inject.Named;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * {@code <requireHermeticResolution>}: the build passes only when the Airlock extension guards this very build in
+ * enforce mode (its session in {@code resolution.jsonl} started with this build: a file left by an earlier build
+ * never counts) and every network request it recorded went to a configured mirror. Raises
+ * {@code EXTENSION_ABSENT}.
+ */
+@Named("requireHermeticResolution")
+public final class RequireHermeticResolution extends AbstractAirlockRule {
+    static final String NAME = "requireHermeticResolution";
+
+    @Inject
+    public RequireHermeticResolution(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
+        super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
+    }
+
+    @Override
+    protected String ruleName() {
+        return NAME;
+    }
+
+    @Override
+    protected boolean checksArtifacts() {
+        return false;
+    }
+
+    @Override
+    protected List<Finding> check(RuleContext context) {
+        List<Finding> out = new ArrayList<>();
+        String evidenceFile = context.build().evidenceFile().toString();
+        if (context.evidence().session() == null) {
+            out.add(absent("the Airlock extension did not guard this build: " + evidenceFile + " holds no session"
+                    + " that started with this build (" + (java.nio.file.Files.isRegularFile(context.build()
+                            .evidenceFile()) ? "it is left from another build" : "there is no such file") + ")",
+                    "load dev.airlock:airlock-maven-extension as a core extension (.mvn/extensions.xml, or at"
+                            + " installation level in ${maven.home}/lib/ext) with airlock.mode=enforce"));
+            return out;
+        }
+        String mode = context.evidence().header().get("mode");
+        if (!"enforce".equals(mode)) {
+            out.add(absent("the Airlock extension guards this build in mode '" + mode + "', not 'enforce': it"
+                    + " reports, but nothing stops a repository outside the mirrors",
+                    "set airlock.mode=enforce in .mvn/airlock.properties or the installation's airlock.properties"));
+        }
+        for (Map<String, String> r : context.evidence().kind("request")) {
+            // Airlock's own re-fetches (purpose "verify local origin") record the repository URL only
+            String url = r.get("url") != null ? r.get("url") : r.get("repositoryUrl");
+            boolean toMirror = "true".equals(r.get("mirror")) && url != null
+                    && context.build().config().mirrorContaining(url).isPresent();
+            if (!toMirror) {
+                out.add(Finding.builder(FindingCode.EXTENSION_ABSENT, Severity.ERROR)
+                        .source(NAME)
+                        .coordinates(r.get("coordinates"))
+                        .repository(r.get("repository"), r.get("repositoryUrl"))
+                        .message("this build made a request to " + url + " (repository " + r.get("repository")
+                                + "), which is not a configured mirror")
+                        .expected("requests to " + context.build().config().mirrors().stream()
+                                .map(m -> m.id() + " (" + m.url() + ")").toList() + " only")
+                        .actual(url)
+                        .fix("find out what made the request (the evidence line in " + evidenceFile + "); run"
+                                + " the release gate in enforce mode")
+                        .build());
+            }
+        }
+        return out;
+    }
+
+    private static Finding absent(String message, String fix) {
+        return Finding.builder(FindingCode.EXTENSION_ABSENT, Severity.ERROR).source(NAME).message(message).fix(fix)
+                .build();
+    }
+}

@@ -1,0 +1,291 @@
+package dev.airlock.maven;
+
+import dev.airlock.verify.artifact.ResolvedArtifact;
+import dev.airlock.verify.artifact.ResolvedArtifact.Kind;
+import dev.airlock.verify.finding.Coordinates;
+import java.io.File;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.maven.RepositoryUtils;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.lifecycle.MavenExecutionPlan;
+import org.apache.maven.model.Extension;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.project.DefaultDependencyResolutionRequest;
+import org.apache.maven.project.DependencyResolutionException;
+import org.apache.maven.project.DependencyResolutionResult;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.ArtifactTypeRegistry;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.graph.DependencyNode;
+import org.eclipse.aether.repository.ArtifactRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResult;
+import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.DependencyFilterUtils;
+
+/**
+ * The build closure of one module, resolved through Maven's own repository system (so, with the Airlock extension
+ * loaded, through the mirrors and the lock): the project's dependencies of the requested scopes, the build plugins
+ * of its execution plan with their dependencies, and its build extensions with their dependencies. Every artifact
+ * comes back once per kind with the path that brought it in. Used by the enforcer rules and by the {@code record}
+ * goal.
+ */
+public final class BuildClosure {
+    /** The scopes a build resolves, in the order reports list them. */
+    public static final List<String> ALL_SCOPES = List.of(JavaScopes.COMPILE, JavaScopes.PROVIDED,
+            JavaScopes.RUNTIME, JavaScopes.TEST, JavaScopes.SYSTEM);
+
+    private final RepositorySystem repositorySystem;
+    private final ProjectDependenciesResolver dependenciesResolver;
+    private final LifecycleExecutor lifecycleExecutor;
+
+    public BuildClosure(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
+            LifecycleExecutor lifecycleExecutor) {
+        this.repositorySystem = repositorySystem;
+        this.dependenciesResolver = dependenciesResolver;
+        this.lifecycleExecutor = lifecycleExecutor;
+    }
+
+    /**
+     * The project's dependencies of the given scopes, resolved (their files in the local repository). Dependencies
+     * on modules of this reactor are reported with {@code reactor=true} and the file the reactor has for them (which
+     * may be none yet, early in a build): they are never fetched from a repository.
+     */
+    public List<ResolvedArtifact> dependencies(MavenSession session, MavenProject project, Collection<String> scopes)
+            throws ClosureException {
+        Set<String> reactor = reactorKeys(session);
+        Set<String> wanted = new LinkedHashSet<>(scopes);
+        DependencyFilter inScope = (node, parents) -> node.getDependency() == null
+                || wanted.contains(node.getDependency().getScope());
+        DependencyFilter notReactor = (node, parents) -> node.getArtifact() == null
+                || !reactor.contains(key(node.getArtifact()));
+        DefaultDependencyResolutionRequest request =
+                new DefaultDependencyResolutionRequest(project, session.getRepositorySession());
+        request.setResolutionFilter(DependencyFilterUtils.andFilter(inScope, notReactor));
+        DependencyResolutionResult result;
+        try {
+            result = dependenciesResolver.resolve(request);
+        } catch (DependencyResolutionException e) {
+            throw new ClosureException("cannot resolve the dependencies of " + project.getId() + ": "
+                    + rootMessage(e), e);
+        }
+        List<ResolvedArtifact> out = new ArrayList<>();
+        String module = project.getGroupId() + ":" + project.getArtifactId();
+        walk(result.getDependencyGraph(), (node, path) -> {
+            Dependency d = node.getDependency();
+            if (d == null || !wanted.contains(d.getScope())) {
+                return;
+            }
+            Artifact a = node.getArtifact();
+            boolean inReactor = reactor.contains(key(a));
+            File file = a.getFile();
+            if (inReactor && file == null) {
+                file = reactorFile(session, a);
+            }
+            out.add(artifact(a, file, Kind.DEPENDENCY, d.getScope(), inReactor, path, module,
+                    repositoryOf(node)));
+        }, List.of(project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion()));
+        return dedupe(out);
+    }
+
+    /**
+     * The build plugins of the module's execution plan for {@code tasks} (phases and goals, as on the command
+     * line), each with its dependencies as Maven would load them (runtime scope, the POM's plugin-level
+     * {@code <dependencies>} included).
+     */
+    public List<ResolvedArtifact> plugins(MavenSession session, MavenProject project, List<String> tasks)
+            throws ClosureException {
+        MavenExecutionPlan plan;
+        MavenProject current = session.getCurrentProject();
+        try {
+            session.setCurrentProject(project);
+            plan = lifecycleExecutor.calculateExecutionPlan(session, tasks.toArray(new String[0]));
+        } catch (Exception e) {
+            throw new ClosureException("cannot compute the execution plan of " + project.getId() + " for "
+                    + String.join(" ", tasks) + ": " + rootMessage(e), e);
+        } finally {
+            session.setCurrentProject(current);
+        }
+        Map<String, Plugin> plugins = new LinkedHashMap<>();
+        for (MojoExecution me : plan.getMojoExecutions()) {
+            Plugin p = me.getPlugin();
+            plugins.putIfAbsent(p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion(), p);
+        }
+        List<ResolvedArtifact> out = new ArrayList<>();
+        for (Plugin p : plugins.values()) {
+            out.addAll(resolveTool(session, project, Kind.PLUGIN, p.getGroupId(), p.getArtifactId(), p.getVersion(),
+                    p.getDependencies()));
+        }
+        return dedupe(out);
+    }
+
+    /** The module's build extensions ({@code <build><extensions>}), each with its dependencies. */
+    public List<ResolvedArtifact> extensions(MavenSession session, MavenProject project) throws ClosureException {
+        List<ResolvedArtifact> out = new ArrayList<>();
+        for (Extension e : project.getBuildExtensions()) {
+            out.addAll(resolveTool(session, project, Kind.EXTENSION, e.getGroupId(), e.getArtifactId(),
+                    e.getVersion(), List.of()));
+        }
+        return dedupe(out);
+    }
+
+    private List<ResolvedArtifact> resolveTool(MavenSession session, MavenProject project, Kind kind, String groupId,
+            String artifactId, String version, List<org.apache.maven.model.Dependency> extra) throws ClosureException {
+        RepositorySystemSession repo = session.getRepositorySession();
+        ArtifactTypeRegistry types = repo.getArtifactTypeRegistry();
+        CollectRequest collect = new CollectRequest();
+        collect.setRoot(new Dependency(new DefaultArtifact(groupId, artifactId, "jar", version), JavaScopes.RUNTIME));
+        for (org.apache.maven.model.Dependency d : extra) {
+            collect.addDependency(RepositoryUtils.toDependency(d, types));
+        }
+        List<RemoteRepository> repositories = project.getRemotePluginRepositories();
+        collect.setRepositories(repositories);
+        collect.setRequestContext(kind == Kind.PLUGIN ? "plugin" : "project");
+        String id = groupId + ":" + artifactId + ":" + version;
+        DependencyResult result;
+        try {
+            result = repositorySystem.resolveDependencies(repo, new DependencyRequest(collect,
+                    DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)));
+        } catch (Exception e) {
+            throw new ClosureException("cannot resolve " + (kind == Kind.PLUGIN ? "plugin " : "build extension ") + id
+                    + " of " + project.getId() + ": " + rootMessage(e), e);
+        }
+        Map<Artifact, ArtifactRepository> origins = new LinkedHashMap<>();
+        for (ArtifactResult r : result.getArtifactResults()) {
+            origins.put(r.getArtifact(), r.getRepository());
+        }
+        String module = project.getGroupId() + ":" + project.getArtifactId();
+        List<ResolvedArtifact> out = new ArrayList<>();
+        walk(result.getRoot(), (node, path) -> {
+            Artifact a = node.getArtifact();
+            if (a == null || a.getFile() == null) {
+                return; // filtered out (test/provided scope of the tool): Maven does not load it either
+            }
+            ArtifactRepository origin = origins.get(a);
+            out.add(artifact(a, a.getFile(), kind, null, false, path, module,
+                    origin == null ? repositoryOf(node) : origin.getId()));
+        }, List.of());
+        return out;
+    }
+
+    private interface Visitor {
+        void visit(DependencyNode node, List<String> pathToNode);
+    }
+
+    /** Depth-first over the graph; the path handed over ends with the node's parent. Cycles are cut. */
+    private static void walk(DependencyNode root, Visitor visitor, List<String> prefix) {
+        Deque<String> path = new ArrayDeque<>(prefix);
+        Set<DependencyNode> onPath = new java.util.HashSet<>();
+        walk(root, visitor, path, onPath);
+    }
+
+    private static void walk(DependencyNode node, Visitor visitor, Deque<String> path, Set<DependencyNode> onPath) {
+        if (!onPath.add(node)) {
+            return;
+        }
+        if (node.getArtifact() != null && node.getDependency() != null) {
+            visitor.visit(node, List.copyOf(path));
+        }
+        boolean pushed = false;
+        if (node.getArtifact() != null && node.getDependency() != null) {
+            Artifact a = node.getArtifact();
+            path.addLast(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getVersion());
+            pushed = true;
+        }
+        for (DependencyNode child : node.getChildren()) {
+            walk(child, visitor, path, onPath);
+        }
+        if (pushed) {
+            path.removeLast();
+        }
+        onPath.remove(node);
+    }
+
+    private static ResolvedArtifact artifact(Artifact a, File file, Kind kind, String scope, boolean reactor,
+            List<String> path, String module, String repositoryId) {
+        Coordinates c = new Coordinates(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(),
+                a.getVersion());
+        return new ResolvedArtifact(c, file == null ? null : file.toPath(), kind, scope, reactor, path, module,
+                repositoryId);
+    }
+
+    /** The first occurrence of each coordinate (the nearest, as Maven mediates) wins. */
+    private static List<ResolvedArtifact> dedupe(List<ResolvedArtifact> all) {
+        Map<String, ResolvedArtifact> seen = new LinkedHashMap<>();
+        for (ResolvedArtifact r : all) {
+            seen.putIfAbsent(r.kind() + "|" + r.coordinates(), r);
+        }
+        return new ArrayList<>(seen.values());
+    }
+
+    private static String repositoryOf(DependencyNode node) {
+        List<RemoteRepository> repos = node.getRepositories();
+        return repos == null || repos.isEmpty() ? null : repos.get(0).getId();
+    }
+
+    private static Set<String> reactorKeys(MavenSession session) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (MavenProject p : session.getProjects()) {
+            keys.add(p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion());
+        }
+        return keys;
+    }
+
+    private static String key(Artifact a) {
+        return a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getBaseVersion();
+    }
+
+    /** The file a reactor module has produced so far for {@code a}, or null. */
+    private static File reactorFile(MavenSession session, Artifact a) {
+        for (MavenProject p : session.getProjects()) {
+            if (p.getGroupId().equals(a.getGroupId()) && p.getArtifactId().equals(a.getArtifactId())
+                    && p.getVersion().equals(a.getBaseVersion())) {
+                if ("pom".equals(a.getExtension())) {
+                    return p.getFile();
+                }
+                if (a.getClassifier().isEmpty() && p.getArtifact() != null && p.getArtifact().getFile() != null
+                        && p.getArtifact().getFile().isFile()) {
+                    return p.getArtifact().getFile();
+                }
+                for (org.apache.maven.artifact.Artifact attached : p.getAttachedArtifacts()) {
+                    if (attached.getClassifier() != null && attached.getClassifier().equals(a.getClassifier())
+                            && attached.getFile() != null) {
+                        return attached.getFile();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        String message = e.getMessage();
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message == null ? e.toString() : message;
+    }
+}
