@@ -20,6 +20,10 @@ import org.apache.maven.eventspy.AbstractEventSpy;
 import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.settings.Mirror;
+import org.apache.maven.settings.Server;
+import dev.airlock.verify.secrets.SecretScanner;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +74,7 @@ public class AirlockEventSpy extends AbstractEventSpy {
             long start = request.getStartTime() == null ? System.currentTimeMillis() : request.getStartTime().getTime();
             BuildSession s = state.start(request.getSystemProperties(), request.getUserProperties(),
                     root == null ? null : root.toPath().toAbsolutePath().normalize(), start, request.getGoals());
+            s.secrets(SecretScanner.of(System.getenv(), settingsSecrets(request)));
             if (s.configError() == null && s.active()) {
                 try {
                     route(request, s.config());
@@ -80,6 +85,25 @@ public class AirlockEventSpy extends AbstractEventSpy {
             }
             registerTopPom(s, request, root == null ? null : root.toPath());
         }
+    }
+
+    /** The passwords and passphrases of settings.xml servers, by a name that says where they are set. */
+    static Map<String, String> settingsSecrets(MavenExecutionRequest request) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Server server : request.getServers()) {
+            if (server.getPassword() != null) {
+                out.put("settings.xml server '" + server.getId() + "' password", server.getPassword());
+            }
+            if (server.getPassphrase() != null) {
+                out.put("settings.xml server '" + server.getId() + "' passphrase", server.getPassphrase());
+            }
+        }
+        for (org.apache.maven.settings.Proxy proxy : request.getProxies()) {
+            if (proxy.getPassword() != null) {
+                out.put("settings.xml proxy '" + proxy.getId() + "' password", proxy.getPassword());
+            }
+        }
+        return out;
     }
 
     private static void registerTopPom(BuildSession s, MavenExecutionRequest request, Path root) {

@@ -2,6 +2,7 @@ package dev.airlock.extension;
 
 import dev.airlock.verify.config.MirrorSpec;
 import dev.airlock.verify.config.NamespaceRule;
+import dev.airlock.verify.secrets.SecretScanner;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -19,7 +20,9 @@ import org.eclipse.aether.spi.connector.filter.RemoteRepositoryFilterSource;
  * accept. Airlock accepts a repository only when its URL lies within a configured mirror (scheme, host, port and
  * path prefix), and, for a groupId under {@code airlock.namespaces}, only when it is one of that namespace's
  * mirrors. A POM-declared repository can neither avoid this filter nor outvote it. In warn mode everything is
- * accepted and what would have been refused is recorded.
+ * accepted and what would have been refused is recorded. In every mode, a request whose coordinates carry the value
+ * of one of the build's credentials (raw or encoded) is refused: allow-lists cannot stop data leaving through the
+ * allowed mirror, this can.
  */
 @Named(AirlockFilterSource.NAME)
 @Singleton
@@ -63,6 +66,12 @@ public class AirlockFilterSource implements RemoteRepositoryFilterSource {
             if (s.config() == null) {
                 return new FilterResult(false, NAME + ": refused because the Airlock configuration is invalid: "
                         + s.configError().getMessage());
+            }
+            Optional<SecretScanner.Match> secret = s.exfiltration(repository, coordinates);
+            if (secret.isPresent()) {
+                // refused in every mode: a secret that left cannot be called back
+                return new FilterResult(false, NAME + ": refused: the request path would carry the value of "
+                        + secret.get().secretName() + " (" + secret.get().encoding() + "); see EXFILTRATION_SUSPECTED");
             }
             Optional<MirrorSpec> mirror = s.mirrorOf(repository);
             if (mirror.isEmpty()) {

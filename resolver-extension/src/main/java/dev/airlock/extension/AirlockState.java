@@ -75,7 +75,8 @@ public class AirlockState {
                 Properties user = new Properties();
                 user.putAll(session.getUserProperties());
                 String root = sys.getProperty("maven.multiModuleProjectDirectory");
-                start(sys, user, root == null ? null : Path.of(root), System.currentTimeMillis(), List.of());
+                start(sys, user, root == null ? null : Path.of(root), System.currentTimeMillis(), List.of())
+                        .secrets(dev.airlock.verify.secrets.SecretScanner.of(System.getenv(), java.util.Map.of()));
             }
             return current;
         }

@@ -11,6 +11,7 @@ import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
 import dev.airlock.verify.lock.LockFile;
 import dev.airlock.verify.quarantine.QuarantineStore;
+import dev.airlock.verify.secrets.SecretScanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +66,9 @@ final class BuildSession {
     private volatile QuarantineStore quarantine;
     private final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ExecutorService hasher;
+
+    private volatile SecretScanner secrets = SecretScanner.none();
+    private final Set<String> exfiltrationReported = ConcurrentHashMap.newKeySet();
 
     private final LockFile lock;
     private final boolean recording;
@@ -152,7 +156,25 @@ final class BuildSession {
     // ---------------------------------------------------------------- findings
 
     /** Records a finding once (same code, coordinates, repository and message), logging it as it happens. */
-    void report(Finding f) {
+    // ---------------------------------------------------------------- secrets
+
+    /** The credentials of this build (environment, settings.xml) that must never leave in a request path. */
+    SecretScanner secrets() {
+        return secrets;
+    }
+
+    void secrets(SecretScanner scanner) {
+        this.secrets = scanner;
+        log.setRedactor(scanner::redact);
+    }
+
+    /** {@code text} with every secret of this build blanked out. */
+    String redact(String text) {
+        return secrets.redact(text);
+    }
+
+    void report(Finding finding) {
+        Finding f = secrets.isEmpty() ? finding : finding.mapText(secrets::redact);
         if (findingKeys.add(f.key())) {
             findings.add(f);
             log.finding(f);
@@ -165,6 +187,28 @@ final class BuildSession {
 
     Finding.Builder finding(FindingCode code, Severity severity) {
         return Finding.builder(code, severity).source(SOURCE);
+    }
+
+    /**
+     * The secret {@code coordinates} would carry to {@code repository} in a request path, if any; reported once as
+     * {@code EXFILTRATION_SUSPECTED} (named by the secret's name and encoding, never its value).
+     */
+    java.util.Optional<SecretScanner.Match> exfiltration(RemoteRepository repository, String coordinates) {
+        java.util.Optional<SecretScanner.Match> m = secrets.find(coordinates);
+        if (m.isPresent() && exfiltrationReported.add(repository.getId() + '\u0000' + coordinates)) {
+            report(finding(FindingCode.EXFILTRATION_SUSPECTED, Severity.ERROR)
+                    .coordinates(coordinates)
+                    .repository(repository.getId(), repository.getUrl())
+                    .message("a request to " + repository.getId() + " for " + coordinates + " would carry the value of "
+                            + m.get().secretName() + " (" + m.get().encoding() + ") in its path; it was not sent")
+                    .expected("request paths free of credentials")
+                    .actual(m.get().secretName() + ", " + m.get().encoding())
+                    .fix("find the POM that declares these coordinates (a dependency or plugin of this build) and"
+                            + " remove it; treat " + m.get().secretName() + " as exposed to whoever wrote that POM"
+                            + " and rotate it")
+                    .build());
+        }
+        return m;
     }
 
     // ---------------------------------------------------------------- repositories outside the mirrors

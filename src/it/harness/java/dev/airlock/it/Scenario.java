@@ -28,6 +28,7 @@ import java.util.stream.Stream;
  *       {@code it.mirror.ID.auth=user:password}; {@code it.mirror.ID.failure=down|503};</li>
  *   <li>{@code it.decoy.requests}: {@code none} (default: the decoy must see no request) or {@code any};</li>
  *   <li>{@code it.servers}: {@code id:user:password,...} written into the generated settings.xml;</li>
+ *   <li>{@code it.env.NAME=value}: an environment variable of every Maven build (a CI secret, say);</li>
  *   <li>{@code it.localRepo.seed}: a folder copied into the fresh local repository before the first build
  *       (default {@code localrepo} when present);</li>
  *   <li>{@code it.clearLocalRepo.N=true}: build N starts from a fresh local repository;

@@ -374,6 +374,11 @@ public final class ScenarioRun {
         req.setShellEnvironmentInherited(true);
         req.addShellEnvironment("MAVEN_ARGS", "");
         req.addShellEnvironment("MAVEN_CONFIG", "");
+        for (String key : scenario.props.stringPropertyNames()) {
+            if (key.startsWith("it.env.")) {
+                req.addShellEnvironment(key.substring("it.env.".length()), scenario.props.getProperty(key).trim());
+            }
+        }
         req.setOutputHandler(line -> log.append(line).append('\n'));
         req.setErrorHandler(line -> log.append(line).append('\n'));
         req.setTimeoutInSeconds(600);

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code resolution.jsonl}: the evidence of one build, one JSON object per line (docs/evidence.md). Every line
@@ -38,9 +39,15 @@ public final class ResolutionLog implements Closeable {
     private BufferedWriter out;
     private Path file;
     private boolean closed;
+    private volatile UnaryOperator<String> redactor = UnaryOperator.identity();
 
     public ResolutionLog(String sessionId) {
         this.sessionId = Objects.requireNonNull(sessionId);
+    }
+
+    /** Applied to every line before it is kept or written (secrets never reach the file). */
+    public void setRedactor(UnaryOperator<String> redactor) {
+        this.redactor = Objects.requireNonNull(redactor);
     }
 
     public String sessionId() {
@@ -92,10 +99,11 @@ public final class ResolutionLog implements Closeable {
         append(sw.toString());
     }
 
-    private synchronized void append(String json) {
+    private synchronized void append(String raw) {
         if (closed) {
             return;
         }
+        String json = redactor.apply(raw);
         all.add(json);
         if (out == null) {
             pending.add(json);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One outcome of one check, in the shape every Airlock component reports: a stable code, a severity, what it is
@@ -112,6 +113,21 @@ public final class Finding {
     /** Identity for de-duplication: the same code, severity, subject, source and message is the same finding. */
     public String key() {
         return code + "|" + severity + "|" + coordinates + "|" + repositoryId + "|" + source + "|" + message;
+    }
+
+    /** The same finding with {@code fn} applied to every text it carries (used to blank out secrets). */
+    public Finding mapText(UnaryOperator<String> fn) {
+        Builder b = toBuilder();
+        b.coordinates = fn.apply(coordinates);
+        b.file = fn.apply(file);
+        b.repositoryUrl = fn.apply(repositoryUrl);
+        b.message = fn.apply(message);
+        b.expected = fn.apply(expected);
+        b.actual = fn.apply(actual);
+        b.fix = fn.apply(fix);
+        b.path.replaceAll(fn);
+        b.details.replaceAll((k, v) -> fn.apply(v));
+        return b.build();
     }
 
     public Finding withSeverity(Severity newSeverity) {
