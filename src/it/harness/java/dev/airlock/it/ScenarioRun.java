@@ -117,6 +117,7 @@ public final class ScenarioRun {
                     scenario.get("it.mirror." + id + ".failure", null));
             servers.put(id, s);
             tokens.put(id + ".url", s.url());
+            tokens.put(id + ".hostport", java.net.URI.create(s.url()).getHost() + ":" + java.net.URI.create(s.url()).getPort());
             if (i == 0) {
                 tokens.put("mirror.url", s.url());
             }
