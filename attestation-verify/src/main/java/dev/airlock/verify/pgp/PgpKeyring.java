@@ -29,6 +29,8 @@ import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
  * <p>Every key's self-signatures, subkey bindings, back-signatures and revocations are verified when loading
  * ({@link #keys()} reports them). A key without any valid self-signature is refused: the file is damaged or was
  * tampered with. Copies of the same key in several blocks are merged (so a revocation in one copy counts).
+ *
+ * <p>Immutable once loaded: one instance may serve parallel verifications.
  */
 public final class PgpKeyring {
     static final String BEGIN = "-----BEGIN PGP PUBLIC KEY BLOCK-----";

@@ -37,6 +37,8 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * signature, be marked for signing and carry a valid back-signature ({@code INVALID}); revocation ({@code
  * KEY_REVOKED}: hard revocations always, soft ones from their date); expiry at the signature's creation time, and the
  * signature's own expiry ({@code KEY_EXPIRED}); algorithm strength ({@code WEAK}); else {@code VERIFIED}.
+ *
+ * <p>Stateless apart from its clock: one instance may verify in parallel.
  */
 public final class PgpSignatureVerifier {
     /** Larger {@code .asc} files are refused as malformed (a detached signature is a few hundred bytes). */

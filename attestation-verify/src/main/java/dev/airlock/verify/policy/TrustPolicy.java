@@ -28,6 +28,8 @@ import java.util.Objects;
  * the artifact decides ({@link PolicyPattern#SPECIFICITY}); its lines are alternatives. An empty policy is valid
  * and decides nothing: every decision is empty, which allows nothing (see {@link PolicyDecision}). A missing policy
  * file is an error ({@link #parse(Path)} throws), never an empty policy.
+ *
+ * <p>Immutable and thread-safe once parsed.
  */
 public final class TrustPolicy {
     /** The {@code <policy>} prefix of a class-path resource. */
