@@ -29,5 +29,6 @@ class ExcludePatternsTest {
     void badPatternsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("a:b:c:d")));
         assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("a::c")));
+        assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("g/../x")));
     }
 }

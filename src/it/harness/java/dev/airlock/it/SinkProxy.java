@@ -46,7 +46,11 @@ public final class SinkProxy implements AutoCloseable {
         while (!socket.isClosed()) {
             try (Socket s = socket.accept()) {
                 s.setSoTimeout(2000);
-                lines.add(firstLine(s.getInputStream()));
+                String first = firstLine(s.getInputStream());
+                if (first.isEmpty()) {
+                    continue; // connected and closed without a request (requireNetworkIsolation's probe): nothing left
+                }
+                lines.add(first);
                 OutputStream out = s.getOutputStream();
                 out.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                         .getBytes(StandardCharsets.US_ASCII));
