@@ -15,6 +15,7 @@ class ScenariosIT {
     @TestFactory
     Stream<DynamicTest> scenarios() throws Exception {
         ItEnvironment env = ItEnvironment.get();
+        AttackTable.reset(env);
         List<DynamicTest> tests = new ArrayList<>();
         for (Scenario scenario : Scenario.all(env.scenarioDir)) {
             if (!selected(env.scenarioFilter, scenario.name)) {
@@ -24,8 +25,15 @@ class ScenariosIT {
                 if (!selected(env.mavenFilter, version) || !scenario.runsOn(version)) {
                     continue;
                 }
-                tests.add(DynamicTest.dynamicTest("[" + version + "] " + scenario.name,
-                        () -> new ScenarioRun(env, scenario, version).run()));
+                tests.add(DynamicTest.dynamicTest("[" + version + "] " + scenario.name, () -> {
+                    boolean held = false;
+                    try {
+                        new ScenarioRun(env, scenario, version).run();
+                        held = true;
+                    } finally {
+                        AttackTable.record(env, scenario, version, held);
+                    }
+                }));
             }
         }
         if (tests.isEmpty()) {
