@@ -416,6 +416,11 @@ public final class SigstoreBundleVerifier {
             String kind = str(body, "kind");
             String version = str(body, "apiVersion");
             String kv = kind + ":" + version;
+            if (!Set.of("hashedrekord:0.0.1", "hashedrekord:0.0.2", "dsse:0.0.1", "dsse:0.0.2", "intoto:0.0.2")
+                    .contains(kv)) {
+                throw new Failure(Status.INVALID, Check.TLOG_ENTRY, "unsupported transparency-log entry kind " + kv
+                        + " (supported: hashedrekord 0.0.1/0.0.2, dsse 0.0.1/0.0.2, intoto 0.0.2)");
+            }
             JsonObject spec = obj(body, "spec");
             switch (kv) {
                 case "hashedrekord:0.0.1" -> {

@@ -78,7 +78,7 @@ public record TrustedKey(String name, PublicKey key, String sha256) {
         }
         byte[] der;
         try {
-            der = Base64.getMimeDecoder().decode(pem.substring(begin + BEGIN.length(), end).trim());
+            der = Base64.getDecoder().decode(pem.substring(begin + BEGIN.length(), end).replaceAll("\\s+", ""));
         } catch (IllegalArgumentException e) {
             throw new KeyFileException(name, "line " + (lineOf(pem, begin) + 1) + ": the PEM body is not base64 ("
                     + e.getMessage() + ")", "restore the PEM file as cosign wrote it", e);
