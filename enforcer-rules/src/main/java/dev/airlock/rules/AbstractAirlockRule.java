@@ -118,7 +118,10 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
         try {
             raw = check(context);
         } catch (RuleSetupException e) {
-            throw new EnforcerRuleError(ruleName() + ": " + e.getMessage());
+            if (e.code() != null) {
+                fileSetupFailure(build, evidence, e);
+            }
+            throw new EnforcerRuleError(ruleName() + ": " + (e.code() == null ? "" : e.code() + " ") + e.getMessage());
         } catch (RuntimeException e) {
             // fail closed: a check that broke did not pass
             throw new EnforcerRuleError(ruleName() + ": the check could not complete (" + e + ")", e);
@@ -141,6 +144,18 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
                     + e.getMessage());
         }
         report(findings, build, evidence, session);
+    }
+
+    /** A check that could not run is evidence too: filed in the report before the build stops. */
+    private void fileSetupFailure(AirlockBuild build, ResolutionLogReader.Session evidence, RuleSetupException e) {
+        Finding f = Finding.builder(e.code(), Severity.ERROR).source(ruleName()).message(e.getMessage())
+                .fix("correct the rule's configuration; the check did not run, so the build cannot pass").build();
+        try {
+            ReportFile.merge(build.reportDir(), build.reportSession(evidence), ruleName(), List.of(f),
+                    build.projectRoot());
+        } catch (IOException io) {
+            getLog().warn("[airlock] cannot write the reports in " + build.reportDir() + ": " + io.getMessage());
+        }
     }
 
     private void report(List<Finding> findings, AirlockBuild build, ResolutionLogReader.Session evidence,

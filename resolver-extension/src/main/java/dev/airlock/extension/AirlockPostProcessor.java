@@ -235,12 +235,25 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         return s.isReactorGroup(a.getGroupId()) || s.isReactor(a.getGroupId(), a.getArtifactId());
     }
 
+    /** Extensions of the signature and provenance files the rules look up next to artifacts. */
+    static final java.util.List<String> SIDECAR_SUFFIXES =
+            java.util.List.of(".asc", ".sig", ".sigstore.json", ".slsa", ".intoto.jsonl");
+
+    /** True for a signature or provenance file next to an artifact ({@code g:a:jar.asc:1}, {@code g:a:slsa:jar.build:1}). */
+    static boolean isVerifiedSidecar(String coords) {
+        String[] p = coords.split(":");
+        return p.length >= 4 && SIDECAR_SUFFIXES.stream().anyMatch(x -> ("." + p[2]).endsWith(x));
+    }
+
     /** Checks an artifact against the lock; returns the refusal, or null. */
     private static String checkLock(BuildSession s, String coords, Path file, String sha256, ArtifactRepository origin) {
         String expected = s.lock().sha256(coords);
         String repoId = origin instanceof RemoteRepository r ? r.getId() : null;
         String repoUrl = origin instanceof RemoteRepository r ? r.getUrl() : null;
         String lockPath = s.config().lock().toString();
+        if (expected == null && isVerifiedSidecar(coords)) {
+            return null; // a signature or provenance file: the rules verify it cryptographically (docs/lock.md)
+        }
         if (expected == null) {
             s.report(s.finding(FindingCode.NOT_IN_LOCK, s.failing())
                     .coordinates(coords).file(file.toString()).sha256(sha256).repository(repoId, repoUrl)

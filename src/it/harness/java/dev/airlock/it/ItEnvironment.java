@@ -25,6 +25,9 @@ public final class ItEnvironment {
     /** The enforcer rules (and the Maven support library they use), in repository layout: served, never seeded. */
     public final Path rulesRepo;
     public final Path mirrorBase;
+    /** The shared test data ({@code ../shared/fixtures} next to the project root) and the Airlock project root. */
+    public final Path fixturesDir;
+    public final Path projectRoot;
     public final List<String> mavenVersions;
     public final String scenarioFilter;
     public final String mavenFilter;
@@ -37,6 +40,8 @@ public final class ItEnvironment {
         extensionRepo = path("it.extensionRepo");
         rulesRepo = path("it.rulesRepo");
         mirrorBase = path("it.mirrorBase");
+        fixturesDir = path("it.fixturesDir");
+        projectRoot = path("it.projectRoot");
         mavenVersions = Arrays.stream(require("it.mavenVersions").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
         scenarioFilter = System.getProperty("it.scenario", "").trim();

@@ -29,6 +29,10 @@ import java.util.stream.Stream;
  *   <li>{@code it.decoy.requests}: {@code none} (default: the decoy must see no request) or {@code any};</li>
  *   <li>{@code it.servers}: {@code id:user:password,...} written into the generated settings.xml;</li>
  *   <li>{@code it.env.NAME=value}: an environment variable of every Maven build (a CI secret, say);</li>
+ *   <li>{@code it.copy=source->dest,...}: real files copied into the scenario ({@code shared:} the shared fixtures,
+ *       {@code project:} the Airlock project); {@code it.cosign.sign=file[->sig],...} signs files as cosign does with a
+ *       key pair made for the run, its public key written to {@code it.cosign.publicKey}; {@code it.tamper=file,...}
+ *       changes one byte of each file afterwards;</li>
  *   <li>{@code it.localRepo.seed}: a folder copied into the fresh local repository before the first build
  *       (default {@code localrepo} when present);</li>
  *   <li>{@code it.clearLocalRepo.N=true}: build N starts from a fresh local repository;

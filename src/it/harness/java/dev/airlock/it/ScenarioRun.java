@@ -163,9 +163,12 @@ public final class ScenarioRun {
     private void prepare() throws IOException {
         copyFiltered(scenario.dir, project);
         copyFiltered(env.scenarioDir.resolve("_fixtures").resolve("mirror"), work.resolve("fixtures-mirror"));
+        copyDeclared();
         FixtureJars.materialise(project);
         FixtureJars.materialise(work.resolve("fixtures-mirror"));
         PluginFixtures.buildAll(env.scenarioDir.resolve("_fixtures").resolve("plugins"), work.resolve("fixtures-mirror"));
+        sign();
+        tamper();
         resolveShaTokens(project);
         Path quarantineSeed = project.resolve(scenario.get("it.quarantine.seed", "quarantine-seed"));
         if (Files.isDirectory(quarantineSeed)) {
@@ -183,6 +186,83 @@ public final class ScenarioRun {
         if (!Files.isRegularFile(project.resolve("settings.xml"))) {
             Files.writeString(project.resolve("settings.xml"), settings(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * {@code it.copy=source->dest[,...]}: real files into the project (a mirror folder, say). {@code shared:x} is
+     * {@code x} in the shared fixtures, {@code project:x} in the Airlock project; dest is relative to the scenario.
+     */
+    private void copyDeclared() throws IOException {
+        for (String entry : list("it.copy")) {
+            String[] p = entry.split("->");
+            if (p.length != 2) {
+                throw new IllegalArgumentException(scenario.name + ": it.copy entry '" + entry + "' is not source->dest");
+            }
+            String src = p[0].trim();
+            Path from = src.startsWith("shared:") ? env.fixturesDir.resolve(src.substring(7))
+                    : src.startsWith("project:") ? env.projectRoot.resolve(src.substring(8)) : null;
+            if (from == null || !Files.isRegularFile(from)) {
+                throw new IllegalArgumentException(scenario.name + ": it.copy source " + src + " is not a file (" + from
+                        + ")");
+            }
+            Path to = project.resolve(p[1].trim()).normalize();
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * {@code it.cosign.sign=file[->sig][,...]} signs each file as {@code cosign sign-blob} does (ECDSA P-256 over
+     * SHA-256, base64) with a key pair made for this run, writing {@code file.sig} (or {@code sig});
+     * {@code it.cosign.publicKey=path} receives the public key in PEM. The private key is never written.
+     */
+    private void sign() throws IOException {
+        List<String> files = list("it.cosign.sign");
+        if (files.isEmpty()) {
+            return;
+        }
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+            g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            java.security.KeyPair kp = g.generateKeyPair();
+            Path pub = project.resolve(scenario.get("it.cosign.publicKey", "cosign.pub"));
+            Files.createDirectories(pub.getParent());
+            Files.writeString(pub, "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder(64,
+                    new byte[] {'\n'}).encodeToString(kp.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+            for (String entry : files) {
+                String[] p = entry.split("->");
+                Path file = project.resolve(p[0].trim());
+                Path sig = p.length > 1 ? project.resolve(p[1].trim()) : file.resolveSibling(file.getFileName() + ".sig");
+                java.security.Signature s = java.security.Signature.getInstance("SHA256withECDSA");
+                s.initSign(kp.getPrivate());
+                s.update(Files.readAllBytes(file));
+                Files.createDirectories(sig.getParent());
+                Files.writeString(sig, java.util.Base64.getEncoder().encodeToString(s.sign()));
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign the scenario's files", e);
+        }
+    }
+
+    /** {@code it.tamper=file[,...]}: one byte in the middle of each file is changed (after signing). */
+    private void tamper() throws IOException {
+        for (String rel : list("it.tamper")) {
+            Path f = project.resolve(rel.trim());
+            byte[] b = Files.readAllBytes(f);
+            b[b.length / 2] ^= 0x01;
+            Files.write(f, b);
+        }
+    }
+
+    private List<String> list(String key) {
+        String v = scenario.get(key, "");
+        List<String> out = new ArrayList<>();
+        for (String e : v.split(",")) {
+            if (!e.isBlank()) {
+                out.add(e.trim());
+            }
+        }
+        return out;
     }
 
     private String settings() {

@@ -1,0 +1,231 @@
+package dev.airlock.verify.check;
+
+import dev.airlock.verify.artifact.ResolvedArtifact;
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.pgp.PgpKeyring;
+import dev.airlock.verify.pgp.PgpOutcome;
+import dev.airlock.verify.pgp.PgpSignatureVerifier;
+import dev.airlock.verify.policy.PolicyLine;
+import dev.airlock.verify.policy.SignatureDecision;
+import dev.airlock.verify.policy.TrustPolicy;
+import dev.airlock.verify.sigstore.CosignSignatureVerifier;
+import dev.airlock.verify.sigstore.SignatureOutcome;
+import dev.airlock.verify.sigstore.SignerIdentity;
+import dev.airlock.verify.sigstore.SigstoreBundleVerifier;
+import dev.airlock.verify.sigstore.TrustedKey;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code verifySignatures}' judgement of one artifact: every signature published next to it (a Sigstore bundle
+ * {@code .sigstore.json}, a cosign {@code .sig}, an OpenPGP {@code .asc}) is verified offline, and the trust policy's
+ * signature-class lines that decide for the artifact say whether a verified signer is allowed (design.md, "Trust
+ * policy file"):
+ * <ul>
+ *   <li>a signature that does not verify is {@code SIGNATURE_INVALID} — whatever the policy says, {@code unsigned}
+ *       included; it carries the artifact's file (so it is quarantined) only when no other signature proved the
+ *       bytes intact;</li>
+ *   <li>a deciding line satisfied by a verified signature (or an {@code unsigned} waiver) passes;</li>
+ *   <li>otherwise a verified signature is {@code IDENTITY_NOT_ALLOWED}, naming the identity found and asking to
+ *       confirm it out of band — never a line to paste;</li>
+ *   <li>and no signature at all is {@code SIGNATURE_MISSING}.</li>
+ * </ul>
+ * Revoked, expired and weak OpenPGP signatures are {@code IDENTITY_NOT_ALLOWED}: the bytes are what the key signed,
+ * but the key or algorithm is not acceptable (docs/signatures.md).
+ */
+public final class SignatureCheck {
+    public static final String RULE = "verifySignatures";
+
+    /** The signature files found next to an artifact; null where there is none. */
+    public record Sidecars(Path sigstoreBundle, Path cosignSignature, Path pgpSignature) {
+        public boolean none() {
+            return sigstoreBundle == null && cosignSignature == null && pgpSignature == null;
+        }
+    }
+
+    private final TrustPolicy policy;
+    private final SigstoreBundleVerifier sigstore;
+    private final CosignSignatureVerifier cosign = new CosignSignatureVerifier();
+    private final PgpSignatureVerifier pgp = new PgpSignatureVerifier();
+    private final PgpKeyring keyring;
+
+    /** @param keyring the armored public keys of {@code <keyring>}, or null when none was given */
+    public SignatureCheck(TrustPolicy policy, SigstoreBundleVerifier sigstore, PgpKeyring keyring) {
+        this.policy = policy;
+        this.sigstore = sigstore;
+        this.keyring = keyring;
+    }
+
+    /** One verified signature: who signed (a description for messages) and how it is matched against the policy. */
+    private record Verified(String file, String kind, SignerIdentity identity, String keyName, String pgpFingerprint,
+            String describe) {}
+
+    /** Judges {@code artifact} (whose file has {@code sha256}) with the signatures found next to it. */
+    public List<Finding> check(ResolvedArtifact artifact, String sha256, Sidecars sidecars) {
+        String coords = artifact.coordinates().toString();
+        SignatureDecision decision = policy.signature(artifact.coordinates());
+        List<TrustedKey> keys = decision.cosign().stream()
+                .map(l -> TrustedKey.of(l.key().path(), l.key().publicKey())).toList();
+        List<Verified> verified = new ArrayList<>();
+        List<String[]> invalid = new ArrayList<>(); // {file, reason, expected, actual}
+        List<String> refusedKeys = new ArrayList<>();
+
+        if (sidecars.sigstoreBundle() != null) {
+            SignatureOutcome o = sigstore.verify(sidecars.sigstoreBundle(), sha256, keys);
+            judgeSigstore(o, sidecars.sigstoreBundle(), "Sigstore bundle", verified, invalid, refusedKeys);
+        }
+        if (sidecars.cosignSignature() != null) {
+            SignatureOutcome o = cosign.verify(sidecars.cosignSignature(), sha256, keys);
+            judgeSigstore(o, sidecars.cosignSignature(), "cosign signature", verified, invalid, refusedKeys);
+        }
+        if (sidecars.pgpSignature() != null) {
+            judgePgp(artifact, sidecars.pgpSignature(), verified, invalid, refusedKeys);
+        }
+
+        List<Finding> out = new ArrayList<>();
+        boolean intact = !verified.isEmpty();
+        for (String[] bad : invalid) {
+            out.add(finding(FindingCode.SIGNATURE_INVALID, artifact, sha256)
+                    .file(intact ? null : artifact.file() == null ? null : artifact.file().toString())
+                    .message("the signature " + bad[0] + " does not verify for " + coords + ": " + bad[1]
+                            + (intact ? " (another signature verified these bytes, so the artifact is not"
+                                    + " quarantined; the bad signature file is)" : ""))
+                    .expected(bad[2] != null ? bad[2] : "a signature over sha256 " + sha256)
+                    .actual(bad[3] != null ? bad[3] : bad[1])
+                    .fix(intact ? "find out who published " + bad[0] + " on the mirror; remove it"
+                            : "do not use these bytes: the artifact or its signature was changed after signing."
+                                    + " Compare with the publisher's copy; the artifact is quarantined")
+                    .detail("signature", bad[0])
+                    .build());
+        }
+        if (!invalid.isEmpty() && !intact) {
+            return out; // nothing verified: the integrity failure says it all
+        }
+
+        for (Verified v : verified) {
+            if (allowedBy(decision, v)) {
+                return out;
+            }
+        }
+        if (decision.unsignedWaiver().isPresent()) {
+            return out; // the lines are alternatives, and 'unsigned' asks for nothing (only invalid signatures fail)
+        }
+        if (verified.isEmpty() && refusedKeys.isEmpty()) {
+            out.add(finding(FindingCode.SIGNATURE_MISSING, artifact, sha256)
+                    .message("no signature next to " + coords + " (looked for .sigstore.json, .sig and .asc on the"
+                            + " mirror); " + decision.describe())
+                    .expected(expectation(decision))
+                    .actual("no signature")
+                    .fix("obtain a signed release from the publisher, or, if this artifact is known not to be signed,"
+                            + " add an 'unsigned reason=\"...\"' line for it to the trust policy " + policy.source())
+                    .build());
+            return out;
+        }
+        List<String> found = new ArrayList<>();
+        verified.forEach(v -> found.add(v.describe()));
+        found.addAll(refusedKeys);
+        out.add(finding(FindingCode.IDENTITY_NOT_ALLOWED, artifact, sha256)
+                .message(coords + " is signed, but not by a signer the trust policy allows: found "
+                        + String.join("; ", found) + ". " + decision.describe())
+                .expected(expectation(decision))
+                .actual(String.join("; ", found))
+                .fix("confirm this signer with the publisher out of band (their release notes, a second channel);"
+                        + " only then allow the identity in " + policy.source())
+                .build());
+        return out;
+    }
+
+    private void judgeSigstore(SignatureOutcome o, Path file, String kind, List<Verified> verified,
+            List<String[]> invalid, List<String> refusedKeys) {
+        switch (o.status()) {
+            case VERIFIED -> {
+                SignerIdentity id = o.identity().orElse(null);
+                String key = o.keyName().orElse(null);
+                String describe = id != null ? kind + " by " + describe(id) : kind + " with key " + key;
+                verified.add(new Verified(file.toString(), kind, id, key, null, describe));
+            }
+            case KEY_NOT_TRUSTED -> refusedKeys.add(kind + " " + file.getFileName() + " made with a key the policy does"
+                    + " not list for this artifact" + o.keySha256().map(h -> " (key sha256 " + h + ")").orElse(""));
+            case NOT_EVALUATED -> invalid.add(new String[] {file.toString(), "could not be evaluated: " + o.reason(),
+                    null, null});
+            default -> {
+                if (o.check() == SignatureOutcome.Check.ARTIFACT_DIGEST && o.actual() != null) {
+                    // the verifier compares from the bundle's side; the finding speaks of the artifact
+                    invalid.add(new String[] {file.toString(), o.reason(), "sha256 " + o.actual() + " (signed)",
+                            "sha256 " + o.expected() + " (this file)"});
+                } else {
+                    invalid.add(new String[] {file.toString(), o.reason(), o.expected(), o.actual()});
+                }
+            }
+        }
+    }
+
+    private void judgePgp(ResolvedArtifact artifact, Path asc, List<Verified> verified, List<String[]> invalid,
+            List<String> refusedKeys) {
+        if (keyring == null) {
+            refusedKeys.add("OpenPGP signature " + asc.getFileName() + " (no <keyring> was given, so it was not"
+                    + " checked)");
+            return;
+        }
+        for (PgpOutcome o : pgp.verifyAll(artifact.file(), asc, keyring)) {
+            if (o instanceof PgpOutcome.Verified v) {
+                verified.add(new Verified(asc.toString(), "OpenPGP signature", null, null, v.primaryFingerprint(),
+                        "OpenPGP signature by " + v.signer()));
+            } else if (o instanceof PgpOutcome.Invalid || o instanceof PgpOutcome.Malformed) {
+                invalid.add(new String[] {asc.toString(), o.message(), null, null});
+            } else {
+                // KeyNotFound, KeyRevoked, KeyExpired, Weak: not an integrity failure, a signer not acceptable
+                refusedKeys.add("OpenPGP signature: " + o.message());
+            }
+        }
+    }
+
+    private static boolean allowedBy(SignatureDecision d, Verified v) {
+        if (v.identity() != null) {
+            SignerIdentity id = v.identity();
+            return d.sigstoreMatch(id.san(), id.issuer(), id.sourceRepositoryUri()).isPresent();
+        }
+        if (v.keyName() != null) {
+            return d.cosign().stream().anyMatch(l -> l.key().path().equals(v.keyName()));
+        }
+        return v.pgpFingerprint() != null && d.pgpMatch(v.pgpFingerprint()).isPresent();
+    }
+
+    private static String describe(SignerIdentity id) {
+        StringBuilder sb = new StringBuilder("SAN ").append(id.san()).append(", issuer ").append(id.issuer());
+        if (id.sourceRepositoryUri() != null) {
+            sb.append(", source repository ").append(id.sourceRepositoryUri());
+        }
+        return sb.toString();
+    }
+
+    private static String expectation(SignatureDecision d) {
+        if (d.isEmpty()) {
+            return "a signature-class line of the trust policy for these coordinates";
+        }
+        List<String> lines = new ArrayList<>();
+        for (PolicyLine l : d.lines()) {
+            lines.add(l.where() + ": " + l);
+        }
+        return String.join(" | ", lines);
+    }
+
+    private static Finding.Builder finding(FindingCode code, ResolvedArtifact a, String sha256) {
+        Finding.Builder b = Finding.builder(code, Severity.ERROR).source(RULE).coordinates(a.coordinates().toString())
+                .sha256(sha256).path(a.path());
+        if (a.repositoryId() != null) {
+            b.repository(a.repositoryId(), null);
+        }
+        return b;
+    }
+
+    /** The default severity of each code this check raises (all fail: a release gate's setting). */
+    public static Map<FindingCode, Severity> defaults() {
+        return Map.of(FindingCode.SIGNATURE_MISSING, Severity.ERROR, FindingCode.SIGNATURE_INVALID, Severity.ERROR,
+                FindingCode.IDENTITY_NOT_ALLOWED, Severity.ERROR);
+    }
+}

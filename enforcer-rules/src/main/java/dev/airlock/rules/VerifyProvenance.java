@@ -1,0 +1,160 @@
+package dev.airlock.rules;
+
+import dev.airlock.maven.Sidecars;
+import dev.airlock.verify.artifact.ResolvedArtifact;
+import dev.airlock.verify.check.ProvenanceCheck;
+import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.policy.TrustPolicy;
+import dev.airlock.verify.slsa.AttestationIndex;
+import dev.airlock.verify.slsa.ProvenanceVerifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Named;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * {@code <verifyProvenance>}: every resolved artifact must come with SLSA provenance that verifies offline (Sigstore
+ * bundle, DSSE, in-toto Statement v0.1/v1, SLSA predicate v0.2/v1, transparency-log entries {@code dsse:0.0.1} and
+ * {@code intoto:0.0.2}), names the artifact's SHA-256 as a subject, passes slsa-verifier's checks, and was built by a
+ * builder from a source the trust policy allows. Provenance is looked up next to the artifact on the mirrors
+ * ({@code <sidecars>}: by default the slsa-github-generator's {@code -jar.build.slsa} and {@code .intoto.jsonl}) and
+ * in a local directory of attestations ({@code <attestations>}).
+ */
+@Named("verifyProvenance")
+public final class VerifyProvenance extends AbstractAirlockRule {
+    static final String NAME = ProvenanceCheck.RULE;
+
+    /** The trust policy: a path (relative to the project root) or {@code classpath:...}. */
+    private String policy = ".mvn/airlock-policy";
+
+    /** The Sigstore trusted root; default the bundled public-good root. */
+    private String trustedRoot;
+
+    /** SHA-256 the trusted root must have. */
+    private String trustedRootSha256;
+
+    /** A directory of attestation files searched besides the sidecars (by subject SHA-256). */
+    private String attestations;
+
+    /**
+     * Where provenance sits next to an artifact: {@code classifier:extension} templates with {@code {classifier}}
+     * and {@code {extension}} standing for the artifact's ({@code {extension}.build:slsa} is
+     * {@code <artifactId>-<version>-jar.build.slsa} for a jar).
+     */
+    private List<String> sidecars;
+
+    /** Whether artifacts built by this reactor are checked. */
+    private boolean includeReactor = false;
+
+    static final List<String> DEFAULT_SIDECARS = List.of("{extension}.build:slsa", "{classifier}:{extension}.intoto.jsonl");
+
+    private final Sidecars resolver;
+
+    @Inject
+    public VerifyProvenance(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
+        super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
+        this.resolver = new Sidecars(repositorySystem);
+    }
+
+    @Override
+    protected String ruleName() {
+        return NAME;
+    }
+
+    @Override
+    protected List<Finding> check(RuleContext context) throws RuleSetupException {
+        Path root = context.build().projectRoot();
+        TrustPolicy trust = TrustMaterial.policy(policy, root);
+        ProvenanceVerifier verifier = new ProvenanceVerifier(TrustMaterial.sigstore(trustedRoot, trustedRootSha256,
+                root), List.of());
+        AttestationIndex index = null;
+        if (attestations != null && !attestations.isBlank()) {
+            Path dir = TrustMaterial.resolve(attestations, root);
+            if (!Files.isDirectory(dir)) {
+                throw new RuleSetupException("<attestations> names " + dir + ", which is not a directory");
+            }
+            try {
+                index = AttestationIndex.scan(dir);
+            } catch (IOException e) {
+                throw new RuleSetupException("cannot read the attestations in " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        List<String[]> templates = templates();
+        ProvenanceCheck check = new ProvenanceCheck(trust, verifier);
+        List<Finding> out = new ArrayList<>();
+        int checked = 0;
+        for (ResolvedArtifact a : context.artifacts()) {
+            if (a.file() == null || (a.reactor() && !includeReactor) || VerifySignatures.isSidecar(a.coordinates())
+                    || a.coordinates().extension().equals("pom")) {
+                continue;
+            }
+            String sha = Hashes.sha256(a.file());
+            List<ProvenanceCheck.Source> sources = new ArrayList<>();
+            for (String[] t : templates) {
+                Coordinates c = a.coordinates();
+                String classifier = t[0].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
+                String extension = t[1].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
+                try {
+                    Optional<Path> p = resolver.resolve(context.session(), context.project(), a, classifier, extension);
+                    p.ifPresent(f -> sources.add(new ProvenanceCheck.Source(f, true)));
+                } catch (Sidecars.LookupException e) {
+                    throw new RuleSetupException(e.getMessage(), e);
+                }
+            }
+            if (index != null) {
+                for (Path f : index.find(sha)) {
+                    sources.add(new ProvenanceCheck.Source(f, false));
+                }
+            }
+            out.addAll(check.check(a, sha, sources));
+            checked++;
+        }
+        getLog().info("[airlock] " + NAME + ": " + checked + " artifact(s) checked against " + trust.source()
+                + (index == null ? "" : "; " + index.size() + " attestation file(s) in " + index.dir()));
+        return out;
+    }
+
+    private List<String[]> templates() throws RuleSetupException {
+        List<String> raw = new ArrayList<>();
+        if (sidecars == null || sidecars.isEmpty()) {
+            raw.addAll(DEFAULT_SIDECARS);
+        } else {
+            for (String s : sidecars) {
+                for (String p : s.split(",")) {
+                    if (!p.isBlank()) {
+                        raw.add(p.strip());
+                    }
+                }
+            }
+        }
+        List<String[]> out = new ArrayList<>();
+        for (String t : raw) {
+            int colon = t.indexOf(':');
+            if (colon < 0 || t.indexOf(':', colon + 1) >= 0 || colon == t.length() - 1) {
+                throw new RuleSetupException("<sidecars>: '" + t + "' is not classifier:extension (e.g."
+                        + " {extension}.build:slsa, or {classifier}:{extension}.intoto.jsonl)");
+            }
+            out.add(new String[] {t.substring(0, colon), t.substring(colon + 1)});
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "[policy=" + policy + ", trustedRoot=" + (trustedRoot == null ? "bundled" : trustedRoot)
+                + ", trustedRootSha256=" + trustedRootSha256 + ", attestations=" + attestations + ", sidecars="
+                + (sidecars == null ? DEFAULT_SIDECARS : sidecars) + ", includeReactor=" + includeReactor + ", "
+                + super.toString() + "]";
+    }
+}
