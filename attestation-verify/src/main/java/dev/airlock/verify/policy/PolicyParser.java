@@ -555,7 +555,9 @@ final class PolicyParser {
         if (!v.startsWith(ValueMatcher.REGEX_PREFIX)) {
             SourceUri.Split split = SourceUri.split(v);
             if (split.ref() != null) {
-                error(tok.valueLine(), tok.valueCol() + v.lastIndexOf('@'), "source=" + v + " names a ref ('@"
+                // the '@' before the ref: the ref is what follows it, up to the end of the (stripped) value
+                int at = v.stripTrailing().length() - split.ref().length() - 1;
+                error(tok.valueLine(), tok.valueCol() + at, "source=" + v + " names a ref ('@"
                         + split.ref() + "'); source is the repository without a ref",
                         "write source=" + split.repository() + " and give the ref in ref= (the default is "
                                 + PolicyLine.Slsa.DEFAULT_REF + ")");

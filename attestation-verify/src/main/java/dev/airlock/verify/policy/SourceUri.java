@@ -53,8 +53,12 @@ public final class SourceUri {
 
     /**
      * Splits a provenance URI such as {@code git+https://github.com/acme/lib@refs/tags/v1.2} into the normalised
-     * repository and the ref. The ref starts after the last {@code @} that follows the host (an {@code @} in a
-     * user-info part is not a ref separator).
+     * repository and the ref. The ref starts after the first {@code @} that follows the host (the start of the
+     * path; without a scheme, the first {@code /}): an {@code @} in a user-info part is no ref separator, and a
+     * ref may itself hold {@code @} (a monorepo tag such as {@code refs/tags/@acme/lib@1.2.0} is one ref), while
+     * repository paths on the forges provenance names (GitHub, GitLab) never do. slsa-verifier splits the same
+     * way (its {@code ParseGitURIAndRef} cuts at the first {@code @}). An {@code @} with nothing after it names no
+     * ref.
      */
     public static Split split(String uri) {
         if (uri == null) {
@@ -62,13 +66,13 @@ public final class SourceUri {
         }
         String s = uri.strip();
         int scheme = s.indexOf("://");
-        int pathStart = scheme > 0 ? s.indexOf('/', scheme + 3) : 0;
-        int at = pathStart >= 0 ? s.lastIndexOf('@') : -1;
-        if (at > pathStart && pathStart >= 0) {
-            String ref = s.substring(at + 1);
-            return new Split(normalise(s.substring(0, at)), ref.isEmpty() ? null : ref);
+        int pathStart = scheme > 0 ? s.indexOf('/', scheme + 3) : s.indexOf('/');
+        int at = pathStart < 0 ? -1 : s.indexOf('@', pathStart);
+        if (at < 0) {
+            return new Split(normalise(s), null);
         }
-        return new Split(normalise(s), null);
+        String ref = s.substring(at + 1);
+        return new Split(normalise(s.substring(0, at)), ref.isEmpty() ? null : ref);
     }
 
     private static String stripSlashes(String s) {

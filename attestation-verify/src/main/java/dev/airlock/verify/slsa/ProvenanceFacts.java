@@ -13,8 +13,9 @@ import java.util.List;
  * @param builderId the builder id ({@code runDetails.builder.id} / {@code builder.id}), e.g.
  *     {@code https://github.com/slsa-framework/slsa-github-generator/.github/workflows/builder_maven_slsa3.yml@refs/tags/v2.1.0}
  * @param buildType the build type
- * @param sourceUri the source repository, normalised without ref ({@link dev.airlock.verify.sigstore.SourceUri}),
- *     e.g. {@code https://github.com/acme/lib}; null when the provenance names none
+ * @param sourceUri the source repository, normalised without ref
+ *     ({@link dev.airlock.verify.policy.SourceUri#split}), e.g. {@code https://github.com/acme/lib}; null when the
+ *     provenance names none
  * @param sourceRef the ref the source was built from (e.g. {@code refs/tags/v14}); when the source entry has no
  *     ref, the ref of the triggering workflow; null when neither is known
  * @param sourceDigest the source commit ({@code gitCommit} or {@code sha1}), or null

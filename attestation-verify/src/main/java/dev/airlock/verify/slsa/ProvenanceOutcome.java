@@ -11,7 +11,8 @@ import java.util.Optional;
  *   <li>{@link Status#VERIFIED}: signature, certificate (or key), log entry and times verified offline, and a
  *       subject names the artifact's SHA-256; {@link #facts()} says what the provenance claims. Whether that
  *       builder and source are allowed is the policy's question ({@code BUILDER_NOT_TRUSTED},
- *       {@code SOURCE_NOT_TRUSTED}; see {@link SlsaParity} and {@link ProvenanceMatcher}).</li>
+ *       {@code SOURCE_NOT_TRUSTED}; see {@link SlsaParity} and
+ *       {@link dev.airlock.verify.policy.ProvenanceDecision#slsaMatch}).</li>
  *   <li>{@link Status#SUBJECT_MISMATCH}: verified, but about other artifacts ({@code PROVENANCE_SUBJECT_MISMATCH});
  *       {@link #expected()} is the artifact's digest, {@link #actual()} the subjects.</li>
  *   <li>{@link Status#SIGNATURE_INVALID}: a check of the signature, certificate, log entry or times failed

@@ -3,10 +3,10 @@ package dev.airlock.verify.slsa;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.airlock.verify.policy.SourceUri;
 import dev.airlock.verify.sigstore.InTotoStatement;
 import dev.airlock.verify.sigstore.SignatureOutcome;
 import dev.airlock.verify.sigstore.SigstoreBundleVerifier;
-import dev.airlock.verify.sigstore.SourceUri;
 import dev.airlock.verify.sigstore.TrustedKey;
 import dev.airlock.verify.sigstore.TrustedRoot;
 import dev.airlock.verify.slsa.ProvenanceOutcome.Status;
@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *
  * <p>Checks: the signature, certificate chain, log inclusion and times as {@link SigstoreBundleVerifier} does them
  * (shared with signature verification), then the predicate type, then that a subject's {@code sha256} is the
- * artifact's. The facts are returned for the policy; {@link SlsaParity} and {@link ProvenanceMatcher} judge them.
+ * artifact's. The facts are returned for the policy; {@link SlsaParity} and the trust policy
+ * ({@link dev.airlock.verify.policy.ProvenanceDecision#slsaMatch}) judge them.
  * A legacy bare DSSE envelope (no bundle, no inclusion proof) is refused as unverifiable offline.
  *
  * <p>Thread-safe; build one per build.
@@ -208,9 +209,9 @@ public final class ProvenanceVerifier {
         JsonObject p = st.predicate();
         String builderId;
         String buildType;
-        SourceUri source = null;
+        SourceUri.Split source = null;
         String sourceDigest = null;
-        SourceUri trigger = null;
+        SourceUri.Split trigger = null;
         if (SLSA_V1.equals(st.predicateType())) {
             JsonObject def = obj(p, "buildDefinition");
             builderId = str(obj(obj(p, "runDetails"), "builder"), "id");
@@ -221,15 +222,15 @@ public final class ProvenanceVerifier {
             if (workflow != null && str(workflow, "repository") != null) {
                 // GitHub artifact attestations (buildType https://actions.github.io/buildtypes/workflow/v1)
                 String ref = str(workflow, "ref");
-                source = SourceUri.parse(str(workflow, "repository") + (ref == null ? "" : "@" + ref));
+                source = SourceUri.split(str(workflow, "repository") + (ref == null ? "" : "@" + ref));
                 trigger = source;
             } else if (ext != null && ext.has("source")) {
                 JsonElement s = ext.get("source");
                 String uri = s.isJsonObject() ? str(s.getAsJsonObject(), "uri") : s.isJsonPrimitive() ? s.getAsString()
                         : null;
-                source = uri == null ? null : SourceUri.parse(uri);
+                source = uri == null ? null : SourceUri.split(uri);
             } else if (firstDep != null && str(firstDep, "uri") != null) {
-                source = SourceUri.parse(str(firstDep, "uri"));
+                source = SourceUri.split(str(firstDep, "uri"));
             }
             if (firstDep != null) {
                 sourceDigest = digest(obj(firstDep, "digest"));
@@ -244,11 +245,11 @@ public final class ProvenanceVerifier {
             JsonObject config = obj(obj(p, "invocation"), "configSource");
             JsonObject material = first(p, "materials");
             if (material != null && str(material, "uri") != null) {
-                source = SourceUri.parse(str(material, "uri"));
+                source = SourceUri.split(str(material, "uri"));
                 sourceDigest = digest(obj(material, "digest"));
             }
             if (config != null && str(config, "uri") != null) {
-                trigger = SourceUri.parse(str(config, "uri"));
+                trigger = SourceUri.split(str(config, "uri"));
                 if (source == null) {
                     source = trigger;
                     sourceDigest = digest(obj(config, "digest"));
@@ -261,20 +262,21 @@ public final class ProvenanceVerifier {
         String sourceRef = source == null ? null : source.ref() != null ? source.ref()
                 : trigger == null ? null : trigger.ref();
         return new ProvenanceFacts(st.type(), st.predicateType(), builderId, buildType,
-                source == null ? null : source.uri(), sourceRef, sourceDigest,
-                trigger == null ? null : trigger.uri(), trigger == null ? null : trigger.ref(), st.subjects(),
+                source == null ? null : source.repository(), sourceRef, sourceDigest,
+                trigger == null ? null : trigger.repository(), trigger == null ? null : trigger.ref(), st.subjects(),
                 sig.identity().orElse(null), sig.keyName().orElse(null), sig.entryKind().orElse(null));
     }
 
     /** {@code owner/repo/path/to/workflow.yml@ref} (GITHUB_WORKFLOW_REF) to the repository and ref. */
-    private static SourceUri workflowRef(String ref) {
+    private static SourceUri.Split workflowRef(String ref) {
         int at = ref.indexOf('@');
         String path = at < 0 ? ref : ref.substring(0, at);
         String[] parts = path.split("/");
         if (parts.length < 2) {
             return null;
         }
-        return new SourceUri("https://github.com/" + parts[0] + "/" + parts[1], at < 0 ? null : ref.substring(at + 1));
+        return new SourceUri.Split("https://github.com/" + parts[0] + "/" + parts[1],
+                at < 0 ? null : ref.substring(at + 1));
     }
 
     private static String digest(JsonObject d) {

@@ -1,8 +1,8 @@
 package dev.airlock.verify.slsa;
 
 import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.policy.SourceUri;
 import dev.airlock.verify.sigstore.SignerIdentity;
-import dev.airlock.verify.sigstore.SourceUri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * is GitHub Actions, the certificate identity is consistent with the builder, builder and signer refs are release
  * tags {@code refs/tags/vX.Y.Z}, the build type is one the signing builder produces, and the source agrees with the
  * certificate and the trigger. (The checks that need the user's policy — which builders, sources, refs and build
- * types are allowed — are {@link ProvenanceMatcher}'s.) docs/provenance.md sets them side by side with
+ * types are allowed — are the trust policy's:
+ * {@link dev.airlock.verify.policy.ProvenanceDecision#slsaMatch}.) docs/provenance.md sets them side by side with
  * slsa-verifier. The tables below are written from slsa-verifier's documented behaviour (not copied code): the
  * BYOB delegator workflows, and which build types each known signing workflow produces.
  */

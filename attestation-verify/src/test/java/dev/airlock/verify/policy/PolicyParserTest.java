@@ -297,6 +297,9 @@ class PolicyParserTest {
         PolicyError e = only("* slsa builder=b source=git+https://github.com/acme/lib@refs/tags/v1\n");
         assertAt(e, 1, 56, "names a ref ('@refs/tags/v1')");
         assertTrue(e.fix().contains("ref="), e.fix());
+        PolicyError mono = only("* slsa builder=b source=https://github.com/acme/mono@refs/tags/lib@1.2\n");
+        assertAt(mono, 1, 53, "names a ref ('@refs/tags/lib@1.2')");
+        assertTrue(mono.fix().contains("source=https://github.com/acme/mono "), mono.fix());
     }
 
     @Test
@@ -409,6 +412,30 @@ class PolicyParserTest {
         assertEquals("https://user@git.example/acme/lib", user.repository(), "user-info '@' is not a ref");
         assertNull(user.ref());
         assertNull(SourceUri.normalise(null));
+    }
+
+    @Test
+    void sourceUriSplit() {
+        // {uri, repository, ref}: what provenance writes and what the facts hold
+        String[][] cases = {
+            {"git+https://github.com/acme/lib@refs/tags/v1", "https://github.com/acme/lib", "refs/tags/v1"},
+            {"https://github.com/acme/lib.git", "https://github.com/acme/lib", null},
+            {"https://github.com/acme/lib/", "https://github.com/acme/lib", null},
+            {"git+https://github.com/acme/lib.git@refs/heads/main", "https://github.com/acme/lib", "refs/heads/main"},
+            {"git+ssh://git@github.com/acme/lib.git@v1", "ssh://git@github.com/acme/lib", "v1"},
+            {"https://github.com/acme/lib@", "https://github.com/acme/lib", null},
+            // a ref may hold '@' (monorepo tags); the first '@' after the host separates, as slsa-verifier does
+            {"git+https://github.com/acme/mono@refs/tags/@acme/lib@1.2.0", "https://github.com/acme/mono",
+                "refs/tags/@acme/lib@1.2.0"},
+            {"git+https://github.com/acme/mono@refs/tags/lib@1.2.0", "https://github.com/acme/mono",
+                "refs/tags/lib@1.2.0"},
+            {"github.com/acme/lib@refs/tags/v1", "github.com/acme/lib", "refs/tags/v1"},
+        };
+        for (String[] c : cases) {
+            SourceUri.Split s = SourceUri.split(c[0]);
+            assertEquals(c[1], s.repository(), c[0]);
+            assertEquals(c[2], s.ref(), c[0]);
+        }
     }
 
     @Test

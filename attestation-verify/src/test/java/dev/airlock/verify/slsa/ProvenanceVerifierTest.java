@@ -60,6 +60,14 @@ class ProvenanceVerifierTest {
     }
 
     @Test
+    void releaseTagsAreSemverWithoutPreRelease() {
+        assertTrue(SlsaParity.isSemverTag("refs/tags/v2.1.0"));
+        assertFalse(SlsaParity.isSemverTag("refs/tags/v2.1"));
+        assertFalse(SlsaParity.isSemverTag("refs/tags/v2.1.0-rc.1"));
+        assertFalse(SlsaParity.isSemverTag("refs/heads/main"));
+    }
+
+    @Test
     void allBuilderFixturesAreFound() throws IOException {
         assertEquals(32, byobFixtures().count(), "4 versions x 4 artifacts x (maven, gradle)");
     }
