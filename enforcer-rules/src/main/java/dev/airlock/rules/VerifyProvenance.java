@@ -94,7 +94,11 @@ public final class VerifyProvenance extends AbstractAirlockRule {
         ProvenanceCheck check = new ProvenanceCheck(trust, verifier);
         List<Finding> out = new ArrayList<>();
         int checked = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>(); // a jar that is a dependency and a plugin's: once
         for (ResolvedArtifact a : context.artifacts()) {
+            if (!seen.add(a.coordinates().toString())) {
+                continue;
+            }
             if (a.file() == null || (a.reactor() && !includeReactor) || VerifySignatures.isSidecar(a.coordinates())
                     || a.coordinates().extension().equals("pom")) {
                 continue;

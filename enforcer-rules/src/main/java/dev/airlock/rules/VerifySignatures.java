@@ -76,7 +76,11 @@ public final class VerifySignatures extends AbstractAirlockRule {
         SignatureCheck check = new SignatureCheck(trust, sigstore, keys);
         List<Finding> out = new ArrayList<>();
         int checked = 0;
+        java.util.Set<String> seen = new java.util.HashSet<>(); // a jar that is a dependency and a plugin's: once
         for (ResolvedArtifact a : context.artifacts()) {
+            if (!seen.add(a.coordinates().toString())) {
+                continue;
+            }
             if (a.file() == null || (a.reactor() && !includeReactor) || isSidecar(a.coordinates())) {
                 continue;
             }

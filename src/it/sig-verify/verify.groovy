@@ -1,0 +1,32 @@
+// build 1: every signed artifact verified by the allowed signer; the plugins waived by the '*' line
+def first = reports[0]
+assert first.sources.contains('verifySignatures') : first.sources
+def errors1 = first.findings.findAll { it.source == 'verifySignatures' && it.severity == 'error' }
+assert errors1.isEmpty() : errors1
+assert logs[0] =~ /verifySignatures: \d+ artifact\(s\) checked against .*airlock-policy \(trusted root: bundled public-good trusted root, sha256 6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66\)/
+// the signatures came from the mirror, like any artifact
+['dev/sigstore/sigstore-java/2.0.0/sigstore-java-2.0.0.jar.sigstore.json',
+ 'dev/sigstore/sigstore-maven-plugin/2.0.0/sigstore-maven-plugin-2.0.0.jar.sigstore.json',
+ 'org/jetbrains/annotations/23.0.0/annotations-23.0.0.jar.asc',
+ 'com/example/cosigned-lib/1.0/cosigned-lib-1.0.jar.sig'].each { p ->
+    assert !mirror.requests(p).isEmpty() : "the mirror was not asked for ${p}"
+}
+
+// build 2: the same bytes under a policy that allows other signers: refused, naming the signer found
+def second = reports[1]
+def f2 = second.findings.findAll { it.source == 'verifySignatures' }
+def notAllowed = f2.findAll { it.code == 'IDENTITY_NOT_ALLOWED' }*.coordinates as Set
+assert notAllowed.containsAll(['dev.sigstore:sigstore-java:jar:2.0.0', 'dev.sigstore:sigstore-maven-plugin:jar:2.0.0',
+                               'org.jetbrains:annotations:jar:23.0.0']) : f2
+def sj = f2.find { it.code == 'IDENTITY_NOT_ALLOWED' && it.coordinates == 'dev.sigstore:sigstore-java:jar:2.0.0' }
+assert sj.message.contains('SAN https://github.com/sigstore/sigstore-java/.github/workflows/release-sigstore-java-from-tag.yaml@refs/tags/v2.0.0')
+assert sj.fix.contains('out of band')
+def jb = f2.find { it.code == 'IDENTITY_NOT_ALLOWED' && it.coordinates == 'org.jetbrains:annotations:jar:23.0.0' }
+assert jb.message.contains('B46DC71E03FEEB7F89D1F2491F7A8F87B9D8F501') : jb.message
+// the cosign key is still the allowed one: no finding for it
+assert f2.findAll { it.coordinates == 'com.example:cosigned-lib:jar:1.0' }.isEmpty() : f2
+// nothing waived now: the unsigned plugins are missing their signatures
+assert f2.any { it.code == 'SIGNATURE_MISSING' && it.coordinates.startsWith('org.apache.maven.plugins:maven-enforcer-plugin') } : f2
+// policy outcomes never move files
+assert !quarantineDir.exists() || quarantineDir.listFiles().findAll { it.name == 'entries' }.isEmpty()
+true
