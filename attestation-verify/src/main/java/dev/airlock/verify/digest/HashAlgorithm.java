@@ -39,6 +39,11 @@ public enum HashAlgorithm {
         return jcaName;
     }
 
+    /** The short lowercase name used in finding values: {@code sha256}, {@code sha512}, {@code sha3-256}. */
+    public String id() {
+        return jcaName.toLowerCase(Locale.ROOT).replace("sha-", "sha");
+    }
+
     /** Number of hex digits of a digest. */
     public int hexLength() {
         return hexLength;
