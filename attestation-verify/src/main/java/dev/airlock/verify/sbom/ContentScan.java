@@ -37,6 +37,7 @@ final class ContentScan {
             "algorithm", "checksumValue", "hashValue", "referenceLocator", "referenceType", "software_packageUrl",
             "identifier", "externalIdentifierType", "version", "versionInfo", "bomFormat", "specVersion",
             "spdxVersion");
+    private static final String CDX_NS = "http://cyclonedx.org/schema/bom/";
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -295,16 +296,17 @@ final class ContentScan {
                             rootSeen = true;
                             String ns = r.getNamespaceURI();
                             String local = r.getLocalName();
-                            if (!"bom".equals(local) || ns == null || !ns.startsWith("http://cyclonedx.org/schema/bom/")) {
+                            if (!"bom".equals(local) || ns == null || !ns.startsWith(CDX_NS)) {
                                 Location l = r.getLocation();
                                 boolean spdx = (ns != null && ns.contains("spdx")) || "Document".equals(local);
+                                String where = ns == null || ns.isEmpty() ? "<" + local + ">"
+                                        : "<" + local + "> in namespace '" + ns + "'";
                                 throw new SbomException(file, l.getLineNumber(), l.getColumnNumber(), "the XML root"
-                                        + " element is <" + local + (ns == null || ns.isEmpty() ? "" : "> in namespace '"
-                                        + ns + "'") + (ns == null || ns.isEmpty() ? ">" : "") + ", not a CycloneDX <bom>"
+                                        + " element is " + where + ", not a CycloneDX <bom>"
                                         + (spdx ? "; SPDX XML is not read" : "") + '.',
                                         "give a CycloneDX XML or JSON document, or SPDX 2.x as JSON.", null);
                             }
-                            version = ns.substring("http://cyclonedx.org/schema/bom/".length());
+                            version = ns.substring(CDX_NS.length());
                         }
                         String ref = r.getAttributeValue(null, "bom-ref");
                         if (ref != null) {

@@ -21,7 +21,8 @@ final class CycloneDxReader {
     private CycloneDxReader() {}
 
     static SbomDocument read(Path file, byte[] bytes, ContentScan scan) throws SbomException, ParseException {
-        Bom bom = scan.format == SbomFormat.CYCLONEDX_XML ? new XmlParser().parse(bytes) : new JsonParser().parse(bytes);
+        Bom bom = scan.format == SbomFormat.CYCLONEDX_XML ? new XmlParser().parse(bytes)
+                : new JsonParser().parse(bytes);
         String spec = bom.getSpecVersion() != null ? bom.getSpecVersion() : scan.specVersion;
         if (spec == null || !spec.matches("1\\.[0-9]+")) {
             throw new SbomException(file, "the CycloneDX specVersion is '" + spec + "'; Airlock reads CycloneDX 1.x"

@@ -44,8 +44,7 @@ final class EntryCollector {
             skipped.add(new SbomDocument.Skipped(where, purl, e.getMessage()));
             return;
         }
-        entries.add(new SbomEntry(where, p, hashes(where, purl, rawHashes, otherNames(rawHashes)), otherNames(rawHashes),
-                kinds, scope));
+        entries.add(new SbomEntry(where, p, hashes(where, purl, rawHashes), otherNames(rawHashes), kinds, scope));
     }
 
     /** The root component's purl read as an entry, or null when it is not a usable Maven purl. */
@@ -55,7 +54,7 @@ final class EntryCollector {
         }
         try {
             MavenPurl p = MavenPurl.parse(purl);
-            return new SbomEntry(ref != null ? ref : purl, p, hashes(ref, purl, rawHashes, List.of()), List.of(),
+            return new SbomEntry(ref != null ? ref : purl, p, hashes(ref, purl, rawHashes), List.of(),
                     Set.of(), null);
         } catch (IllegalArgumentException e) {
             return null;
@@ -73,8 +72,7 @@ final class EntryCollector {
         return out;
     }
 
-    private Map<HashAlgorithm, String> hashes(String ref, String purl, List<RawHash> raw, List<String> ignored)
-            throws SbomException {
+    private Map<HashAlgorithm, String> hashes(String ref, String purl, List<RawHash> raw) throws SbomException {
         Map<HashAlgorithm, String> out = new EnumMap<>(HashAlgorithm.class);
         for (RawHash h : raw) {
             if (h.algorithm() == null) {

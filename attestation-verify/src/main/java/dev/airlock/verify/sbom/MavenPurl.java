@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * <p>Type mapping (the {@code type} qualifier is the Maven dependency type, as cyclonedx-maven-plugin writes it):
  * {@code jar}, {@code maven-plugin}, {@code ejb}, {@code bundle} and the Maven 4 jar types ({@code classpath-jar},
  * {@code modular-jar}, {@code processor}, {@code classpath-processor}, {@code modular-processor}, {@code fatjar}) →
- * extension {@code jar}; {@code test-jar} → {@code jar} + classifier {@code tests}; {@code ejb-client} → {@code jar} +
- * {@code client}; {@code javadoc} → {@code jar} + {@code javadoc}; {@code java-source} → {@code jar} +
+ * extension {@code jar}; {@code test-jar} → {@code jar} + classifier {@code tests}; {@code ejb-client} →
+ * {@code jar} + {@code client}; {@code javadoc} → {@code jar} + {@code javadoc}; {@code java-source} → {@code jar} +
  * {@code sources}; any other type is its own extension ({@code pom}, {@code war}, {@code zip}, ...). A
  * {@code classifier} qualifier wins over the type's. A purl with qualifiers but no {@code type} is a jar. A purl with
  * no qualifiers at all (what spdx-maven-plugin writes) says nothing about extension or classifier: it is
@@ -59,7 +59,8 @@ public record MavenPurl(String purl, String groupId, String artifactId, String v
             throw new IllegalArgumentException("'" + shorten(purl) + "' is not a valid package URL: " + e.getMessage());
         }
         if (!"maven".equals(p.getType())) {
-            throw new IllegalArgumentException("'" + shorten(purl) + "' is a pkg:" + p.getType() + " purl, not pkg:maven");
+            throw new IllegalArgumentException("'" + shorten(purl) + "' is a pkg:" + p.getType()
+                    + " purl, not pkg:maven");
         }
         if (p.getNamespace() == null || p.getNamespace().isEmpty()) {
             throw new IllegalArgumentException("'" + shorten(purl) + "' has no groupId (namespace)");

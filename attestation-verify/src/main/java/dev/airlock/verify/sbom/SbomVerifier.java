@@ -671,8 +671,8 @@ public final class SbomVerifier {
         if (!versions.isEmpty()) {
             return new Draft(base(FindingCode.SBOM_VERSION_DRIFT, g)
                     .message(g.ga + " was resolved at version " + g.c.version() + " (" + g.what() + "), but " + docs
-                            + (versions.size() == 1 ? " lists version " : " list versions ") + String.join(", ", versions)
-                            + '.')
+                            + (versions.size() == 1 ? " lists version " : " list versions ")
+                            + String.join(", ", versions) + '.')
                     .expected((versions.size() == 1 ? "version " : "one of versions ") + String.join(", ", versions))
                     .actual("version " + g.c.version())
                     .fix("Pin the version the SBOM lists (dependencyManagement / pluginManagement), or regenerate the"

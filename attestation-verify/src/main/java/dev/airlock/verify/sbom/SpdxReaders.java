@@ -68,7 +68,8 @@ final class SpdxReaders {
                 String type = r.getReferenceType() == null ? "" : r.getReferenceType().getIndividualURI();
                 if (type != null && type.endsWith("purl")) {
                     String loc = r.getReferenceLocator();
-                    if (purl == null || (loc != null && loc.startsWith("pkg:maven/") && !purl.startsWith("pkg:maven/"))) {
+                    boolean maven = loc != null && loc.startsWith("pkg:maven/");
+                    if (purl == null || (maven && !purl.startsWith("pkg:maven/"))) {
                         purl = loc;
                     }
                 }

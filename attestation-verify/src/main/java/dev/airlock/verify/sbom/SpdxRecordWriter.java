@@ -241,8 +241,8 @@ public final class SpdxRecordWriter {
         doc.setName(project.groupId() + ':' + project.artifactId() + ':' + project.version());
         SpdxNoAssertionLicense noAssertion = new SpdxNoAssertionLicense();
 
-        SpdxPackage root = doc.createPackage(spdxId("root", project), project.artifactId(), noAssertion,
-                        SpdxConstantsCompatV2.NOASSERTION_VALUE, noAssertion)
+        SpdxPackage root = doc.createPackage(spdxId("root", project), project.groupId() + ':'
+                        + project.artifactId(), noAssertion, SpdxConstantsCompatV2.NOASSERTION_VALUE, noAssertion)
                 .setVersionInfo(project.version())
                 .setDownloadLocation(SpdxConstantsCompatV2.NOASSERTION_VALUE)
                 .setFilesAnalyzed(false)
@@ -258,8 +258,8 @@ public final class SpdxRecordWriter {
             }
             Annotation note = doc.createAnnotation(tool, AnnotationType.OTHER, date,
                     AirlockSpdx.annotation(it.kinds, it.scope()));
-            SpdxPackage.SpdxPackageBuilder pb = doc.createPackage(spdxId("pkg", it.c), it.c.artifactId(), noAssertion,
-                            SpdxConstantsCompatV2.NOASSERTION_VALUE, noAssertion)
+            SpdxPackage.SpdxPackageBuilder pb = doc.createPackage(spdxId("pkg", it.c), it.c.groupId() + ':'
+                            + it.c.artifactId(), noAssertion, SpdxConstantsCompatV2.NOASSERTION_VALUE, noAssertion)
                     .setVersionInfo(it.c.version())
                     .setDownloadLocation(SpdxConstantsCompatV2.NOASSERTION_VALUE)
                     .setFilesAnalyzed(false)

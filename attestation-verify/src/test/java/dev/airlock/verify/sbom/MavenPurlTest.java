@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.airlock.verify.finding.Coordinates;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MavenPurlTest {
@@ -59,7 +60,7 @@ class MavenPurlTest {
 
     @Test
     void writesCanonicalPurlsThatReadBackToTheSameCoordinates() {
-        for (String c : new String[] {"g.x:a-b:jar:1.0", "g:a:jar:tests:1", "g:a:pom:2", "io.netty:n:jar:linux-x86_64:4.1"}) {
+        for (String c : List.of("g.x:a-b:jar:1.0", "g:a:jar:tests:1", "g:a:pom:2", "io.netty:n:jar:linux-x86_64:4.1")) {
             Coordinates co = Coordinates.parse(c);
             String purl = MavenPurl.of(co);
             assertTrue(purl.startsWith("pkg:maven/"), purl);
