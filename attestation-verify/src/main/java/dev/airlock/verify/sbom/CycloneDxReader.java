@@ -18,11 +18,17 @@ import org.cyclonedx.parsers.XmlParser;
 
 /** CycloneDX JSON and XML through cyclonedx-core-java (no schema validation: the first pass checked the syntax). */
 final class CycloneDxReader {
+    /*
+     * One parser per syntax for the whole class loader: each holds a Jackson ObjectMapper whose deserializers for
+     * the CycloneDX model are built on first use (most of a first parse); ObjectMapper is thread-safe for reading.
+     */
+    private static final JsonParser JSON = new JsonParser();
+    private static final XmlParser XML = new XmlParser();
+
     private CycloneDxReader() {}
 
     static SbomDocument read(Path file, byte[] bytes, ContentScan scan) throws SbomException, ParseException {
-        Bom bom = scan.format == SbomFormat.CYCLONEDX_XML ? new XmlParser().parse(bytes)
-                : new JsonParser().parse(bytes);
+        Bom bom = scan.format == SbomFormat.CYCLONEDX_XML ? XML.parse(bytes) : JSON.parse(bytes);
         String spec = bom.getSpecVersion() != null ? bom.getSpecVersion() : scan.specVersion;
         if (spec == null || !spec.matches("1\\.[0-9]+")) {
             throw new SbomException(file, "the CycloneDX specVersion is '" + spec + "'; Airlock reads CycloneDX 1.x"

@@ -41,6 +41,8 @@ public final class SbomParser {
                         + " Airlock reads as an SBOM.", "point the rule at the SBOM file itself.");
             }
             bytes = Files.readAllBytes(file);
+        } catch (SbomException e) {
+            throw e;
         } catch (NoSuchFileException e) {
             throw new SbomException(file, "the SBOM file does not exist.",
                     "generate it first (for example with cyclonedx-maven-plugin makeBom) or correct the path.");
@@ -48,6 +50,11 @@ public final class SbomParser {
             throw new SbomException(file, -1, -1, "cannot read the SBOM file: " + e, "check the path and"
                     + " permissions.", e);
         }
+        return parse(file, bytes);
+    }
+
+    /** Parses SBOM content; {@code file} names it in messages. */
+    public static SbomDocument parse(Path file, byte[] bytes) throws SbomException {
         ContentScan scan = ContentScan.scan(file, bytes);
         try {
             return switch (scan.format) {
@@ -65,6 +72,60 @@ public final class SbomParser {
         } catch (Throwable t) { // fail closed: whatever a library throws becomes a clean error
             throw libraryError(file, scan.format, t);
         }
+    }
+
+    private static final String[] WARM_UP = {
+        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"version\":1,\"metadata\":{\"properties\":"
+                + "[{\"name\":\"maven.scopes\",\"value\":\"compile\"}],\"component\":{\"type\":\"library\","
+                + "\"name\":\"w\",\"purl\":\"pkg:maven/w/w@1?type=jar\"}},\"components\":[{\"type\":\"library\","
+                + "\"bom-ref\":\"r\",\"name\":\"a\",\"group\":\"w\",\"version\":\"1\",\"purl\":"
+                + "\"pkg:maven/w/a@1?type=jar\",\"hashes\":[{\"alg\":\"SHA-1\",\"content\":\""
+                + "0".repeat(40) + "\"}]}]}",
+        "<?xml version=\"1.0\"?><bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"1\"><components>"
+                + "<component type=\"library\" bom-ref=\"r\"><group>w</group><name>a</name><version>1</version>"
+                + "<hashes><hash alg=\"SHA-1\">" + "0".repeat(40) + "</hash></hashes>"
+                + "<purl>pkg:maven/w/a@1?type=jar</purl></component></components></bom>",
+        "{\"spdxVersion\":\"SPDX-2.3\",\"dataLicense\":\"CC0-1.0\",\"SPDXID\":\"SPDXRef-DOCUMENT\",\"name\":"
+                + "\"w\",\"documentNamespace\":\"urn:airlock:warm-up\",\"creationInfo\":{\"created\":"
+                + "\"1970-01-01T00:00:00Z\",\"creators\":[\"Tool: w\"]},\"packages\":[{\"SPDXID\":\"SPDXRef-a\","
+                + "\"name\":\"a\",\"versionInfo\":\"1\",\"downloadLocation\":\"NOASSERTION\",\"filesAnalyzed\":"
+                + "false,\"checksums\":[{\"algorithm\":\"SHA1\",\"checksumValue\":\"" + "0".repeat(40) + "\"}],"
+                + "\"externalRefs\":[{\"referenceCategory\":\"PACKAGE-MANAGER\",\"referenceType\":\"purl\","
+                + "\"referenceLocator\":\"pkg:maven/w/a@1\"}]}]}",
+        "{\"@context\":\"https://spdx.org/rdf/3.0.1/spdx-context.jsonld\",\"@graph\":[{\"@id\":\"_:c\","
+                + "\"type\":\"CreationInfo\",\"specVersion\":\"3.0.1\",\"createdBy\":[\"urn:w#agent\"],"
+                + "\"created\":\"1970-01-01T00:00:00Z\"},{\"spdxId\":\"urn:w#agent\",\"type\":\"Agent\","
+                + "\"name\":\"w\",\"creationInfo\":\"_:c\"},{\"spdxId\":\"urn:w#a\",\"type\":"
+                + "\"software_Package\",\"name\":\"a\",\"software_packageUrl\":\"pkg:maven/w/a@1\","
+                + "\"verifiedUsing\":[{\"type\":\"Hash\",\"algorithm\":\"sha1\",\"hashValue\":\""
+                + "0".repeat(40) + "\"}],\"creationInfo\":\"_:c\"}]}"
+    };
+
+    /**
+     * Loads and initialises the parsing libraries by parsing one tiny document of each format (most of a first parse
+     * is class loading and Jackson building its deserializers), so that a rule can pay that while it does other work.
+     *
+     * @return the number of formats warmed up (4 when every library is present)
+     */
+    public static int warmUp() {
+        int ok = 0;
+        for (String doc : WARM_UP) {
+            try {
+                parse(Path.of("airlock-warm-up"), doc.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                ok++;
+            } catch (SbomException | RuntimeException | LinkageError e) {
+                // a missing library shows up again, with its message, when a real SBOM is parsed
+            }
+        }
+        return ok;
+    }
+
+    /** {@link #warmUp()} on a daemon thread, started; join it or let it be. */
+    public static Thread warmUpInBackground() {
+        Thread t = new Thread(SbomParser::warmUp, "airlock-sbom-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     private static SbomException libraryError(Path file, SbomFormat format, Throwable t) {

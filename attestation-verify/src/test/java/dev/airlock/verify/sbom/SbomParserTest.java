@@ -327,6 +327,11 @@ class SbomParserTest {
     }
 
     @Test
+    void warmUpParsesOneDocumentOfEachFormat() {
+        assertEquals(4, SbomParser.warmUp());
+    }
+
+    @Test
     void unknownRootPurlKeepsTheName() throws Exception {
         Path f = tmp.resolve("noroot.json");
         Files.writeString(f, "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"metadata\":{\"component\":"
