@@ -22,6 +22,7 @@ mvn -B -q $MVN_OFFLINE -pl attestation-verify test-compile dependency:build-clas
 CP="attestation-verify/target/test-classes:attestation-verify/target/classes:$(cat "$WORK/classpath.txt")"
 bench() { java -cp "$CP" dev.airlock.verify.bench.SbomBench "$@" 2>&1 | grep -v '^SLF4J'; }
 
+echo "== load average before: $(cut -d" " -f1-3 /proc/loadavg)"
 echo "== machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), $(openssl version)"
 if [ ! -f "$WORK/files.cdx.json" ] || [ "$(find "$WORK/repo" -type f | wc -l)" -ne "$FILES" ]; then
     rm -rf "$WORK/repo"
@@ -42,3 +43,9 @@ echo "== parsing a 3,000-entry SBOM: each format in a fresh JVM (first parse = c
 for f in sbom-3000.cdx.json sbom-3000.cdx.xml sbom-3000.spdx.json sbom-3000.spdx3.jsonld; do
     bench parse "$WORK/$f" 5
 done
+echo "== the same after SbomParser.warmUp() in a fresh JVM (class loading paid up front, as a rule can do in the"
+echo "   background while it resolves the build plugins)"
+for f in sbom-3000.cdx.json sbom-3000.cdx.xml sbom-3000.spdx.json sbom-3000.spdx3.jsonld; do
+    bench parse-warmed "$WORK/$f"
+done
+echo "== load average during the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -55,7 +55,13 @@ public record SbomEntry(String ref, MavenPurl purl, Map<HashAlgorithm, String> h
 
     /** The strongest comparable hash, if any. */
     public Optional<HashAlgorithm> strongest() {
-        return hashes.keySet().stream().max((a, b) -> Integer.compare(a.strength(), b.strength()));
+        HashAlgorithm best = null;
+        for (HashAlgorithm a : hashes.keySet()) {
+            if (best == null || a.strength() > best.strength()) {
+                best = a;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /**

@@ -797,6 +797,10 @@ public final class SbomVerifier {
 
     /** {@code 1.0-20250101.120000-3} → {@code 1.0-SNAPSHOT}; other versions unchanged. */
     static String baseVersion(String version) {
+        int len = version.length();
+        if (len < 17 || !Character.isDigit(version.charAt(len - 1)) || version.indexOf('.') < 0) {
+            return version; // cannot end in -yyyyMMdd.HHmmss-N
+        }
         Matcher m = TIMESTAMPED.matcher(version);
         return m.matches() ? m.group(1) + "-SNAPSHOT" : version;
     }
