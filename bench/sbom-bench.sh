@@ -36,12 +36,12 @@ for i in 1 2 3; do
     echo "   wall clock of the whole JVM run: $(( (e - s) / 1000000 )) ms"
 done
 
-echo "== hashing (one JVM: openssl, verifySbom cold/warm/cached, openssl again)"
+echo "== hashing (one JVM: a cold run, then openssl / verifySbom pairs, then a cached run)"
 bench hash "$WORK"
 
-echo "== parsing a 3,000-entry SBOM: each format in a fresh JVM (first parse = cold, incl. class loading)"
+echo "== parsing a 3,000-entry SBOM: each format in 3 fresh JVMs (first parse = cold, incl. class loading)"
 for f in sbom-3000.cdx.json sbom-3000.cdx.xml sbom-3000.spdx.json sbom-3000.spdx3.jsonld; do
-    bench parse "$WORK/$f" 5
+    for i in 1 2 3; do bench parse "$WORK/$f" 5; done
 done
 echo "== the same after SbomParser.warmUp() in a fresh JVM (class loading paid up front, as a rule can do in the"
 echo "   background while it resolves the build plugins)"

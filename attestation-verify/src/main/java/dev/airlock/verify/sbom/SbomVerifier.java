@@ -239,6 +239,7 @@ public final class SbomVerifier {
         Path file;
         boolean reactor;
         boolean excluded;
+        Boolean regularFile;
 
         Group(Coordinates c) {
             this.c = c;
@@ -347,9 +348,9 @@ public final class SbomVerifier {
                 String ga = e.groupId() + ':' + e.artifactId();
                 byGa.computeIfAbsent(ga, k -> new ArrayList<>()).add(l);
                 if (e.qualified()) {
-                    Coordinates c = e.purl().coordinates();
-                    qualified.computeIfAbsent(ga + ':' + c.extension() + ':' + c.classifier() + ':'
-                            + baseVersion(c.version()), k -> new ArrayList<>()).add(l);
+                    MavenPurl p = e.purl();
+                    qualified.computeIfAbsent(ga + ':' + p.extension() + ':' + p.classifier() + ':'
+                            + baseVersion(p.version()), k -> new ArrayList<>()).add(l);
                 } else {
                     unqualified.computeIfAbsent(ga + ':' + baseVersion(e.version()), k -> new ArrayList<>()).add(l);
                 }
@@ -756,7 +757,13 @@ public final class SbomVerifier {
     }
 
     private boolean hashable(Group g) {
-        return g.file != null && (!g.reactor || checkReactorHashes) && Files.isRegularFile(g.file);
+        if (g.file == null || (g.reactor && !checkReactorHashes)) {
+            return false;
+        }
+        if (g.regularFile == null) {
+            g.regularFile = Files.isRegularFile(g.file);
+        }
+        return g.regularFile;
     }
 
     private String digestOf(Map<Path, Digests.Result> hashed, Group g, HashAlgorithm alg) {
