@@ -344,7 +344,12 @@ final class ContentScan {
             throw e;
         } catch (XMLStreamException e) {
             Location l = e.getLocation();
-            String msg = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ").strip();
+            String msg = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ")
+                    .replaceAll(" ?at \\[row,col[^\\]]*\\]: \\[[0-9]+,[0-9]+\\]", "")
+                    .replaceFirst("^ParseError at \\[row,col\\]:\\[[0-9]+,[0-9]+\\] Message: ", "").strip();
+            if (!msg.endsWith(".")) {
+                msg = msg + '.';
+            }
             boolean eof = msg.toLowerCase(java.util.Locale.ROOT).contains("eof")
                     || msg.toLowerCase(java.util.Locale.ROOT).contains("end of file")
                     || msg.toLowerCase(java.util.Locale.ROOT).contains("unexpected end");

@@ -701,8 +701,8 @@ public final class SbomVerifier {
                 .expected(alg.id() + ' ' + expectedHex).actual(alg.id() + ' ' + actual)
                 .detail("algorithm", alg.displayName()).detail("sbom", l.doc().file().toString())
                 .detail("entry", l.e().ref())
-                .fix("Do not use this file: it is quarantined at the end of the build. Find out where these bytes"
-                        + " came from" + (g.first().repositoryId() == null ? "" : " (repository "
+                .fix("Do not use this file: when this finding fails the build, the file is moved into quarantine at"
+                        + " the end of the build. Find out where these bytes came from" + (g.first().repositoryId() == null ? "" : " (repository "
                                 + g.first().repositoryId() + ")") + "; if the SBOM is the stale side, regenerate it"
                         + " from a trusted build and review the difference before releasing the file.");
         if (mismatches.size() > 1) {

@@ -133,7 +133,7 @@ class SbomVerifierTest {
         assertTrue(f.message().contains("app-1.6.json"), f.message());
         assertTrue(f.message().contains(sbomSha512), f.message());
         assertEquals("central", f.repositoryId());
-        assertTrue(f.fix().contains("quarantined"), f.fix());
+        assertTrue(f.fix().contains("quarantine"), f.fix());
     }
 
     @Test
