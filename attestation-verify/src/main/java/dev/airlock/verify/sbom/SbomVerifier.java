@@ -433,9 +433,7 @@ public final class SbomVerifier {
             }
             considered++;
             boolean expected = depCovered || pluginCovered;
-            if (pluginChecked && !anyRecordsPlugins && !depCovered) {
-                pluginsNotEvaluated.add(g.c.toString());
-            }
+            boolean pluginUnjudged = pluginChecked && !anyRecordsPlugins && !depCovered;
             boolean ambiguous = ambiguousOf.get(g);
             List<Listed> direct = ambiguous ? exactOf.get(g) : concat(exactOf.get(g), looseOf.get(g));
             boolean canHash = hashable(g);
@@ -477,6 +475,9 @@ public final class SbomVerifier {
             }
             boolean listed = !direct.isEmpty() || !matches.isEmpty() || !mismatches.isEmpty() || listedAmbiguously;
             if (!listed) {
+                if (pluginUnjudged) {
+                    pluginsNotEvaluated.add(g.c.toString()); // listed ones are checked like any other
+                }
                 if (rootGavs.contains(g.gav)) {
                     continue; // the project an SBOM describes
                 }

@@ -268,6 +268,17 @@ class SbomVerifierTest {
         assertEquals(3, off.outOfScope());
     }
 
+    @Test
+    void aPluginThatAThirdPartySbomListsIsStillHashChecked() throws Exception {
+        ResolvedArtifact api = dep("org.slf4j:slf4j-api:jar:2.0.16", null);
+        ResolvedArtifact plugin = new ResolvedArtifact(api.coordinates(), tampered(api.file()),
+                ResolvedArtifact.Kind.PLUGIN, null, false, List.of(), "com.example.sbom:app", "central");
+        SbomVerification v = verify(verifier().ignore(FindingCode.SBOM_ENTRY_NOT_RESOLVED), List.of(plugin),
+                "cyclonedx/app-1.6.json");
+        assertEquals(List.of("SBOM_HASH_MISMATCH org.slf4j:slf4j-api:jar:2.0.16"), codes(v));
+        assertEquals(List.of(), v.pluginsNotEvaluated());
+    }
+
     /** A CycloneDX document written by the test from committed jars: hashes rebuilt from those files. */
     private Path cdx(String name, String... components) throws Exception {
         Path f = tmp.resolve(name);
