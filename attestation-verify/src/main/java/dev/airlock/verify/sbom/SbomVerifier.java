@@ -626,10 +626,10 @@ public final class SbomVerifier {
                     continue;
                 }
                 if (!e.kinds().isEmpty()) {
-                    boolean judged = (e.kinds().contains(Kind.DEPENDENCY) && (scopes == null || e.scope() == null
-                            || scopes.contains(e.scope())))
-                            || (e.kinds().contains(Kind.PLUGIN) && includePlugins)
-                            || (e.kinds().contains(Kind.EXTENSION) && includeExtensions);
+                    // plugins and extensions are never stale: a build resolves only the plugins of the phases it
+                    // runs (a record made for clean..deploy lists deploy plugins that a "verify" build never loads)
+                    boolean judged = e.kinds().contains(Kind.DEPENDENCY) && (scopes == null || e.scope() == null
+                            || scopes.contains(e.scope()));
                     if (!judged) {
                         continue;
                     }

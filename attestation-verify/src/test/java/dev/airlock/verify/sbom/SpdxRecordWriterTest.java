@@ -123,6 +123,19 @@ class SpdxRecordWriterTest {
         // every non-reactor artifact (6 dependencies + 4 plugin/extension jars) verified by SHA-512
         assertEquals(Map.of(HashAlgorithm.SHA512, 10), v.hashesVerified());
         assertEquals(List.of(), v.pluginsNotEvaluated());
+
+        // a build that runs fewer phases loads fewer plugins: their entries are not stale
+        List<ResolvedArtifact> fewer = new ArrayList<>(build);
+        fewer.removeIf(a -> a.coordinates().artifactId().equals("maven-surefire-plugin"));
+        assertEquals(List.of(), SbomVerifier.builder().digests(new Digests(100)).build()
+                .verify(fewer, List.of(SbomParser.parse(out))).findings());
+        // a dependency the record lists but the build no longer resolves is
+        fewer.removeIf(a -> a.coordinates().artifactId().equals("jsr305"));
+        List<Finding> stale = SbomVerifier.builder().digests(new Digests(100)).build()
+                .verify(fewer, List.of(SbomParser.parse(out))).findings();
+        assertEquals(1, stale.size(), stale.toString());
+        assertEquals(FindingCode.SBOM_ENTRY_NOT_RESOLVED, stale.get(0).code());
+        assertEquals("com.google.code.findbugs:jsr305:jar:3.0.2", stale.get(0).coordinates());
     }
 
     @Test
