@@ -24,6 +24,20 @@ assert !coords.any { it.startsWith('com.example:lib-extra:') }
 // 2, 3: identical from warm and cold
 assert lock2.bytes == lock1.bytes
 assert lock3.bytes == lock1.bytes
+// the module's recorded SBOM too (SPDX 2.3, SHA-256 and SHA-512 of every artifact, plugins included)
+def spdx1 = new File(workdir, 'snapshots/1/airlock.spdx.json')
+assert spdx1.isFile() : 'record wrote no airlock.spdx.json'
+assert new File(workdir, 'snapshots/2/airlock.spdx.json').bytes == spdx1.bytes
+assert new File(workdir, 'snapshots/3/airlock.spdx.json').bytes == spdx1.bytes
+def spdx = new groovy.json.JsonSlurper().parse(spdx1)
+assert spdx.spdxVersion == 'SPDX-2.3'
+def libA = spdx.packages.find { p -> p.externalRefs?.any { it.referenceLocator.startsWith('pkg:maven/com.example/lib-a@1.0') } }
+assert libA != null : 'lib-a is not in the recorded SBOM'
+def libASha = libA.checksums.find { it.algorithm == 'SHA256' }?.checksumValue
+assert libASha == sha256(new File(basedir, 'mirror/com/example/lib-a/1.0/lib-a-1.0.jar'))
+assert libA.checksums.any { it.algorithm == 'SHA512' }
+assert spdx.packages.any { p -> p.externalRefs?.any { it.referenceLocator.startsWith('pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@') } } : 'plugins are not recorded'
+
 
 // 4: checked, clean
 assert ev.findings(4, 'NOT_IN_LOCK').isEmpty() && ev.findings(4, 'LOCK_HASH_MISMATCH').isEmpty()

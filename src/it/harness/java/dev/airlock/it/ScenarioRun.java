@@ -388,7 +388,10 @@ public final class ScenarioRun {
             }
         }
         String update = scenario.get("it.mirror.update." + n, null);
-        if (update != null) {
+        if ("@tampered-plugins".equals(update)) {
+            PluginFixtures.buildAll(env.scenarioDir.resolve("_fixtures").resolve("plugins-tampered"),
+                    project.resolve("mirror"));
+        } else if (update != null) {
             copyTree(project.resolve(update), project.resolve("mirror"));
         }
     }

@@ -1,5 +1,6 @@
 package dev.airlock.verify.sbom;
 
+import dev.airlock.verify.artifact.ArtifactPattern;
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.artifact.ResolvedArtifact.Kind;
 import dev.airlock.verify.digest.Digests;
@@ -622,7 +623,8 @@ public final class SbomVerifier {
                 if (reactorGas.contains(ga) || rootGas.contains(ga)) {
                     continue;
                 }
-                if (excludes.stream().anyMatch(p -> p.matches(e))) {
+                if (excludes.stream().anyMatch(p -> e.qualified() ? p.matches(e.purl().coordinates())
+                        : p.matchesWithoutExtension(e.groupId(), e.artifactId(), e.version()))) {
                     continue;
                 }
                 if (!e.kinds().isEmpty()) {

@@ -16,7 +16,8 @@ class FootprintTest {
         for (String c : List.of("io.grpc.ManagedChannel", "io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder",
                 "org.apache.http.client.HttpClient", "com.google.api.client.http.apache.v2.ApacheHttpTransport",
                 "com.google.api.client.auth.oauth2.Credential", "io.opencensus.trace.Tracer",
-                "com.google.api.client.json.gson.GsonFactory", "org.apache.commons.codec.binary.Hex")) {
+                // (commons-codec, excluded from sigstore-java, is on the classpath for cyclonedx-core-java)
+                "com.google.api.client.json.gson.GsonFactory")) {
             assertThrows(ClassNotFoundException.class, () -> Class.forName(c, false, getClass().getClassLoader()), c);
         }
     }

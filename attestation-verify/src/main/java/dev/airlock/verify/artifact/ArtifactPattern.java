@@ -1,4 +1,4 @@
-package dev.airlock.verify.sbom;
+package dev.airlock.verify.artifact;
 
 import dev.airlock.verify.finding.Coordinates;
 import java.util.regex.Pattern;
@@ -72,15 +72,15 @@ public final class ArtifactPattern {
         return matches(c.groupId(), c.artifactId(), c.extension(), c.classifier(), c.version());
     }
 
-    /** An unqualified entry (extension and classifier unknown) matches only patterns that do not constrain them. */
-    public boolean matches(SbomEntry e) {
-        if (e.qualified()) {
-            return matches(e.purl().coordinates());
-        }
+    /**
+     * Coordinates whose extension and classifier are unknown (an SBOM entry without purl qualifiers) match only
+     * patterns that do not constrain them.
+     */
+    public boolean matchesWithoutExtension(String groupId, String artifactId, String version) {
         if (extension != null && !(extension.pattern().equals(".*") && (classifier.pattern().equals(".*")))) {
             return false;
         }
-        return matches(e.groupId(), e.artifactId(), null, null, e.version());
+        return matches(groupId, artifactId, null, null, version);
     }
 
     private boolean matches(String g, String a, String ext, String cls, String v) {

@@ -1,0 +1,94 @@
+package dev.airlock.rules;
+
+import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.sbom.SbomDocument;
+import dev.airlock.verify.sbom.SbomException;
+import dev.airlock.verify.sbom.SbomParser;
+import dev.airlock.verify.sbom.SbomVerification;
+import dev.airlock.verify.sbom.SbomVerifier;
+import dev.airlock.verify.sbom.SpdxRecordWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Named;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.LifecycleExecutor;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * {@code <verifySbom>}: every artifact the module resolves (dependencies of the scopes the SBOM covers, the build
+ * plugins of the execution plan and their dependencies, build extensions) is compared with an SBOM — SPDX 2.3 or
+ * 3.0.1, CycloneDX 1.4–1.6 JSON or XML, the format read from the content — by purl and by the strongest hash both
+ * sides have. By default the SBOM is the module's own recorded one, {@code airlock.spdx.json} (written by the
+ * {@code record} goal), which also records plugins and extensions. Findings: {@code SBOM_HASH_MISMATCH}
+ * (quarantined), {@code NOT_IN_SBOM}, {@code SBOM_ENTRY_NOT_RESOLVED}, {@code SBOM_VERSION_DRIFT},
+ * {@code SBOM_NO_HASH}, {@code SBOM_AMBIGUOUS}, {@code WEAK_HASH_ONLY}, {@code NOT_EVALUATED}.
+ */
+@Named("verifySbom")
+public final class VerifySbom extends AbstractAirlockRule {
+    static final String NAME = SbomVerifier.SOURCE;
+
+    /** The SBOM file, relative to the module; default the module's recorded {@code airlock.spdx.json}. */
+    private String sbom;
+
+    /** Whether the hashes of artifacts built by this reactor are compared (they change with every build). */
+    private boolean checkReactorHashes = false;
+
+    @Inject
+    public VerifySbom(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
+            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
+        super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
+    }
+
+    @Override
+    protected String ruleName() {
+        return NAME;
+    }
+
+    @Override
+    protected void beforeCollecting() {
+        SbomParser.warmUpInBackground(); // the parsers' class loading overlaps the closure's resolution
+    }
+
+    @Override
+    protected List<Finding> check(RuleContext context) throws RuleSetupException {
+        Path base = context.project().getBasedir().toPath();
+        Path file = sbom == null || sbom.isBlank() ? base.resolve(SpdxRecordWriter.FILE_NAME)
+                : TrustMaterial.resolve(sbom, base);
+        if (!Files.isRegularFile(file)) {
+            throw new RuleSetupException(FindingCode.CONFIG_ERROR, "the SBOM " + file + " does not exist; "
+                    + (sbom == null ? "record it (mvn verify dev.airlock:airlock-maven-plugin:<version>:record writes"
+                            + " airlock.spdx.json into each module) or name one with <sbom>"
+                            : "correct <sbom>, or generate the SBOM before this rule runs"));
+        }
+        SbomDocument doc;
+        try {
+            doc = SbomParser.parse(file);
+        } catch (SbomException e) {
+            throw new RuleSetupException(FindingCode.CONFIG_ERROR, e.getMessage());
+        }
+        SbomVerifier verifier = SbomVerifier.builder()
+                .scopes(context.scopesConfigured() ? context.scopes() : null)
+                .includePlugins(context.includePlugins())
+                .includeExtensions(context.includeExtensions())
+                .excludes(context.excludes())
+                .checkReactorHashes(checkReactorHashes)
+                .reactorProjects(context.session().getProjects().stream()
+                        .map(p -> p.getGroupId() + ":" + p.getArtifactId()).toList())
+                .recordedSbom(base.resolve(SpdxRecordWriter.FILE_NAME).toString())
+                .build();
+        SbomVerification result = verifier.verify(context.artifacts(), List.of(doc));
+        getLog().info("[airlock] " + NAME + ": " + doc.describe() + ": " + result.summary());
+        return result.findings();
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "[sbom=" + (sbom == null ? SpdxRecordWriter.FILE_NAME : sbom) + ", checkReactorHashes="
+                + checkReactorHashes + ", " + super.toString() + "]";
+    }
+}
