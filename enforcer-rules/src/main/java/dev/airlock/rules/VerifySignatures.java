@@ -3,6 +3,9 @@ package dev.airlock.rules;
 import dev.airlock.maven.Sidecars;
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.check.SignatureCheck;
+import dev.airlock.verify.check.TyposquatCheck;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.finding.Severity;
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.pgp.PgpKeyring;
@@ -68,12 +71,13 @@ public final class VerifySignatures extends AbstractAirlockRule {
         SigstoreBundleVerifier sigstore = TrustMaterial.sigstore(trustedRoot, trustedRootSha256, root);
         PgpKeyring keys = TrustMaterial.keyring(keyring, root);
         if (keys == null && trust.lines().stream().anyMatch(l -> l.directive().equals("pgp"))) {
-            throw new RuleSetupException(dev.airlock.verify.finding.FindingCode.CONFIG_ERROR, "the trust policy "
+            throw new RuleSetupException(FindingCode.CONFIG_ERROR, "the trust policy "
                     + trust.source() + " has pgp fingerprint= lines, and no <keyring> of armored public keys was"
                     + " given to check them with; add <keyring>path/to/keys.asc</keyring> (no key server is ever"
                     + " asked)");
         }
         SignatureCheck check = new SignatureCheck(trust, sigstore, keys);
+        TyposquatCheck typosquats = typosquatCheck(trust, context);
         List<Finding> out = new ArrayList<>();
         int checked = 0;
         java.util.Set<String> seen = new java.util.HashSet<>(); // a jar that is a dependency and a plugin's: once
@@ -96,12 +100,32 @@ public final class VerifySignatures extends AbstractAirlockRule {
                 throw new RuleSetupException(e.getMessage(), e);
             }
             out.addAll(check.check(a, Hashes.sha256(a.file()), found));
+            typosquats.resembles(a.coordinates().groupId()).ifPresent(t -> out.add(Finding.builder(
+                    FindingCode.TYPOSQUAT_SUSPECTED, Severity.WARN)
+                    .source(NAME)
+                    .coordinates(a.coordinates().toString())
+                    .path(a.path())
+                    .message("the groupId " + a.coordinates().groupId() + " resembles " + t + ", which the trust"
+                            + " policy or airlock.namespaces names, without being it")
+                    .expected(t + " (or a groupId below it)")
+                    .actual(a.coordinates().groupId())
+                    .fix("check the coordinates in the POM that brought it in (a typo, or a look-alike published to"
+                            + " catch one); if it is legitimate, name it in the trust policy")
+                    .build()));
             checked++;
         }
         getLog().info("[airlock] " + NAME + ": " + checked + " artifact(s) checked against " + trust.source()
                 + " (trusted root: " + sigstore.trustedRoot().origin() + ", sha256 " + sigstore.trustedRoot().sha256()
                 + ")");
         return out;
+    }
+
+    /** The groupIds the policy and the namespace routing name: what a look-alike would imitate. */
+    private static TyposquatCheck typosquatCheck(TrustPolicy trust, RuleContext context) {
+        List<String> names = new ArrayList<>();
+        trust.lines().forEach(l -> names.add(l.pattern().text().split(":")[0]));
+        context.build().config().namespaces().forEach(n -> names.add(n.pattern()));
+        return new TyposquatCheck(names);
     }
 
     private Path lookup(RuleContext context, ResolvedArtifact a, String classifier, String extension)

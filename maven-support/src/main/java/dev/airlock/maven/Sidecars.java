@@ -56,12 +56,21 @@ public final class Sidecars {
             return r.getArtifact() == null || r.getArtifact().getFile() == null ? Optional.empty()
                     : Optional.of(r.getArtifact().getFile().toPath());
         } catch (ArtifactResolutionException e) {
-            if (onlyNotFound(e)) {
+            if (onlyNotFound(e) || (session.getRepositorySession().isOffline()
+                    && !inLocalRepository(session, sidecar, repos))) {
+                // offline (the second phase of a sealed build): what the first phase did not fetch does not exist
                 return Optional.empty();
             }
             throw new LookupException("cannot find out whether " + sidecar + " exists: "
                     + BuildClosure.rootMessage(e), e);
         }
+    }
+
+    private static boolean inLocalRepository(MavenSession session, DefaultArtifact a, List<RemoteRepository> repos) {
+        org.eclipse.aether.RepositorySystemSession rs = session.getRepositorySession();
+        org.eclipse.aether.repository.LocalArtifactResult r = rs.getLocalRepositoryManager()
+                .find(rs, new org.eclipse.aether.repository.LocalArtifactRequest(a, repos, null));
+        return r.getFile() != null && r.getFile().isFile();
     }
 
     private static boolean onlyNotFound(ArtifactResolutionException e) {

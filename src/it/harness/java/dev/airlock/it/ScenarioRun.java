@@ -47,6 +47,8 @@ public final class ScenarioRun {
     private final List<Integer> exitCodes = new ArrayList<>();
     private final List<List<Map<String, Object>>> evidence = new ArrayList<>();
     private final List<Map<String, Object>> reports = new ArrayList<>();
+    /** Requests each server had received when each build ended: {@code requestCounts[n-1][serverId]}. */
+    private final List<Map<String, Integer>> requestCounts = new ArrayList<>();
     private SinkProxy sink;
 
     public ScenarioRun(ItEnvironment env, Scenario scenario, String mavenVersion) {
@@ -447,6 +449,11 @@ public final class ScenarioRun {
 
     private int runMaven(Path mavenHome, List<String> args, Path settings, Path repo, String opts, StringBuilder log)
             throws MavenInvocationException {
+        return runMaven(mavenHome, args, settings, repo, opts, log, null);
+    }
+
+    private int runMaven(Path mavenHome, List<String> args, Path settings, Path repo, String opts, StringBuilder log,
+            Path executable) throws MavenInvocationException {
         InvocationRequest req = new DefaultInvocationRequest();
         req.setBaseDirectory(project.toFile());
         req.setBatchMode(true);
@@ -469,6 +476,9 @@ public final class ScenarioRun {
 
         DefaultInvoker invoker = new DefaultInvoker();
         invoker.setMavenHome(mavenHome.toFile());
+        if (executable != null) {
+            invoker.setMavenExecutable(executable.toFile());
+        }
         invoker.setWorkingDirectory(project.toFile());
         InvocationResult result = invoker.execute(req);
         int code = result.getExitCode();
@@ -480,9 +490,15 @@ public final class ScenarioRun {
     }
 
     private void invoke(Path mavenHome, Scenario.Invocation inv) throws MavenInvocationException, IOException {
+        Path reportBefore = project.resolve("target/airlock/report.json");
+        long reportStamp = Files.isRegularFile(reportBefore) ? Files.getLastModifiedTime(reportBefore).toMillis() : -1;
         StringBuilder log = new StringBuilder();
+        Path executable = null;
+        if (Boolean.parseBoolean(scenario.get("it.netns." + (inv.index() == 0 ? 1 : inv.index()), "false"))) {
+            executable = NetworkNamespace.wrapper(work, mavenHome);
+        }
         int code = runMaven(mavenHome, filter(inv.args()), project.resolve("settings.xml"), localRepo,
-                filter(inv.mavenOpts()), log);
+                filter(inv.mavenOpts()), log, executable);
         logs.add(log.toString());
         exitCodes.add(code);
         Files.writeString(work.resolve("build-" + logs.size() + ".log"), log.toString(), StandardCharsets.UTF_8);
@@ -499,14 +515,14 @@ public final class ScenarioRun {
         evidence.add(lines);
         Path report = project.resolve("target/airlock/report.json");
         Map<String, Object> parsed = null;
-        if (Files.isRegularFile(report)) {
+        if (Files.isRegularFile(report) && Files.getLastModifiedTime(report).toMillis() != reportStamp) {
             Files.copy(report, work.resolve("report-" + logs.size() + ".json"), StandardCopyOption.REPLACE_EXISTING);
-            parsed = readJson(report);
-            if (!keepEvidence()) {
-                Files.delete(report);
-            }
+            parsed = readJson(report); // left in place: a new build's session replaces it
         }
         reports.add(parsed);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        servers.forEach((id, server) -> counts.put(id, server.count()));
+        requestCounts.add(counts);
 
         boolean succeeded = code == 0;
         if (succeeded != inv.expectSuccess()) {
@@ -562,6 +578,7 @@ public final class ScenarioRun {
         b.setVariable("findings", last.stream().filter(l -> "finding".equals(l.get("kind"))).toList());
         b.setVariable("ev", new Checks(evidence));
         b.setVariable("reports", reports);
+        b.setVariable("requestCounts", requestCounts);
         b.setVariable("report", reports.isEmpty() ? null : reports.get(reports.size() - 1));
         b.setVariable("controlLog", controlLog);
         b.setVariable("controlDecoyRequests", controlDecoyRequests);

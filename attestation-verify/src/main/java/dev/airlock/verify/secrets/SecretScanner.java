@@ -76,7 +76,7 @@ public final class SecretScanner {
     public static SecretScanner of(Map<String, String> environment, Map<String, String> named) {
         List<Form> forms = new ArrayList<>();
         environment.forEach((k, v) -> {
-            if (isCredentialName(k)) {
+            if (isCredentialName(k) && !isPath(v)) {
                 addForms(forms, "environment variable " + k, v);
             }
         });
@@ -84,9 +84,16 @@ public final class SecretScanner {
         return new SecretScanner(forms);
     }
 
+    /** Shell and desktop variables whose names match the credential patterns but hold none. */
+    private static final Set<String> NOT_CREDENTIALS = Set.of("PWD", "OLDPWD", "SSH_AUTH_SOCK", "XAUTHORITY",
+            "GPG_AGENT_INFO", "KEYTIMEOUT");
+
     /** {@code GITHUB_TOKEN}, {@code AWS_SECRET_ACCESS_KEY}, {@code MAVEN_GPG_PASSPHRASE}, {@code DB_PASSWORD}, ... */
     public static boolean isCredentialName(String name) {
         String n = name.toUpperCase(Locale.ROOT);
+        if (NOT_CREDENTIALS.contains(n)) {
+            return false;
+        }
         for (String part : n.split("[^A-Z0-9]+")) {
             if (NAME_PARTS.contains(part)) {
                 return true;
@@ -98,6 +105,18 @@ public final class SecretScanner {
             }
         }
         return false;
+    }
+
+    /** A value that names an existing file or directory is a location, not a secret (e.g. {@code KEYSTORE_DIR}). */
+    private static boolean isPath(String v) {
+        if (v == null || !(v.startsWith("/") || v.startsWith("~") || v.matches("^[A-Za-z]:\\\\.*"))) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.exists(java.nio.file.Path.of(v));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static void addForms(List<Form> out, String name, String value) {

@@ -23,7 +23,8 @@ class SecretScannerTest {
                 "npm_config__authToken", "SONATYPE_CREDENTIALS", "MY_API_KEY", "signing.key"}) {
             assertTrue(SecretScanner.isCredentialName(n), n);
         }
-        for (String n : new String[] {"HOME", "PATH", "JAVA_HOME", "MONKEY_BUSINESS", "KEYBOARD_LAYOUT"}) {
+        for (String n : new String[] {"HOME", "PATH", "JAVA_HOME", "MONKEY_BUSINESS", "KEYBOARD_LAYOUT", "PWD",
+                "OLDPWD", "SSH_AUTH_SOCK"}) {
             assertFalse(SecretScanner.isCredentialName(n), n);
         }
     }
@@ -61,6 +62,13 @@ class SecretScannerTest {
         assertTrue(scanner.find("abc").isEmpty(), "too short");
         assertTrue(scanner.find("com.example:lib:jar:1.0").isEmpty());
         assertTrue(SecretScanner.none().find(SECRET).isEmpty());
+    }
+
+    @Test
+    void pathsAreNotSecrets(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SecretScanner s = SecretScanner.of(Map.of("SIGNING_KEY_DIR", dir.toString()), Map.of());
+        assertTrue(s.isEmpty(), "an existing directory is a location, not a secret");
+        assertTrue(s.find("declared in " + dir + "/pom.xml").isEmpty());
     }
 
     @Test
