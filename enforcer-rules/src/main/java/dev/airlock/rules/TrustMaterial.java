@@ -83,6 +83,26 @@ final class TrustMaterial {
         }
     }
 
+    /** The recorded lock in force for this build (as the extension reads it), or null. */
+    static dev.airlock.verify.lock.LockFile lock(dev.airlock.maven.AirlockBuild build) throws RuleSetupException {
+        Path lock = build.config().lock();
+        if (lock == null || !Files.isRegularFile(lock)) {
+            return null;
+        }
+        String key = "lock|" + stamp(lock.toString(), build.projectRoot());
+        Object cached = CACHE.get(key);
+        if (cached instanceof dev.airlock.verify.lock.LockFile l) {
+            return l;
+        }
+        try {
+            dev.airlock.verify.lock.LockFile l = dev.airlock.verify.lock.LockFile.read(lock);
+            CACHE.put(key, l);
+            return l;
+        } catch (dev.airlock.verify.config.ConfigException e) {
+            throw new RuleSetupException(FindingCode.CONFIG_ERROR, e.getMessage());
+        }
+    }
+
     static Path resolve(String location, Path projectRoot) {
         Path p = Path.of(location);
         return p.isAbsolute() ? p : projectRoot.resolve(p).normalize();

@@ -92,6 +92,7 @@ public final class VerifyProvenance extends AbstractAirlockRule {
         }
         List<String[]> templates = templates();
         ProvenanceCheck check = new ProvenanceCheck(trust, verifier);
+        dev.airlock.verify.lock.LockFile lock = TrustMaterial.lock(context.build());
         List<Finding> out = new ArrayList<>();
         int checked = 0;
         java.util.Set<String> seen = new java.util.HashSet<>(); // a jar that is a dependency and a plugin's: once
@@ -121,7 +122,8 @@ public final class VerifyProvenance extends AbstractAirlockRule {
                     sources.add(new ProvenanceCheck.Source(f, false));
                 }
             }
-            out.addAll(check.check(a, sha, sources));
+            boolean vouched = lock != null && sha.equals(lock.sha256(a.coordinates().toString()));
+            out.addAll(check.check(a, sha, sources, vouched));
             checked++;
         }
         getLog().info("[airlock] " + NAME + ": " + checked + " artifact(s) checked against " + trust.source()

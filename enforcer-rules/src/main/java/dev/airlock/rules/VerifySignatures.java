@@ -77,6 +77,7 @@ public final class VerifySignatures extends AbstractAirlockRule {
                     + " asked)");
         }
         SignatureCheck check = new SignatureCheck(trust, sigstore, keys);
+        dev.airlock.verify.lock.LockFile lock = TrustMaterial.lock(context.build());
         TyposquatCheck typosquats = typosquatCheck(trust, context);
         List<Finding> out = new ArrayList<>();
         int checked = 0;
@@ -99,7 +100,9 @@ public final class VerifySignatures extends AbstractAirlockRule {
             } catch (Sidecars.LookupException e) {
                 throw new RuleSetupException(e.getMessage(), e);
             }
-            out.addAll(check.check(a, Hashes.sha256(a.file()), found));
+            String sha = Hashes.sha256(a.file());
+            boolean vouched = lock != null && sha.equals(lock.sha256(a.coordinates().toString()));
+            out.addAll(check.check(a, sha, found, vouched));
             typosquats.resembles(a.coordinates().groupId()).ifPresent(t -> out.add(Finding.builder(
                     FindingCode.TYPOSQUAT_SUSPECTED, Severity.WARN)
                     .source(NAME)

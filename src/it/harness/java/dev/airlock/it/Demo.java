@@ -2,71 +2,132 @@ package dev.airlock.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The README's main job: runs {@code examples/demo} on Maven 3.9.16 against a loopback mirror and a decoy that
- * this command starts itself, first without Airlock, then with it, and prints what happened.
- * Run with {@code mvn -B -Pdemo verify} from the project root.
+ * The README's main job: runs {@code examples/release-gate} on Maven 3.9.16 against a loopback mirror and a decoy
+ * public repository that this command starts itself — record, the release gate on the clean mirror, then one planted
+ * attack per build ({@code demo.attack.N} in the example's {@code invoker.properties}) — and prints the verdict table.
+ * {@code -Ddemo.clean=true} runs the clean part only. Run with {@code mvn -B -Pdemo verify} from the project root.
  */
 public final class Demo {
+    static final int CLEAN_BUILDS = 2;
+
     private Demo() {}
 
     public static void main(String[] args) throws Exception {
         ItEnvironment env = ItEnvironment.get();
-        Path dir = env.scenarioDir.resolve(System.getProperty("demo.dir", "../../examples/demo")).normalize();
+        boolean clean = Boolean.parseBoolean(System.getProperty("demo.clean", "false"));
         String version = System.getProperty("demo.maven", "3.9.16");
-        ScenarioRun run = new ScenarioRun(env, new Scenario(dir), version);
+        ScenarioRun run = new ScenarioRun(env, scenario(env, clean), version);
         AssertionError failed = null;
         try {
             run.run();
         } catch (AssertionError e) {
             failed = e;
         }
-        System.out.println(report(run, version));
-        if (failed != null) {
-            throw new IllegalStateException("The demo did not go as expected: " + failed.getMessage(), failed);
+        Report r = report(run, version);
+        System.out.println(r.text());
+        if (failed != null || !r.allHeld()) {
+            throw new IllegalStateException("The demo did not go as expected"
+                    + (failed == null ? "" : ": " + failed.getMessage()), failed);
         }
     }
 
-    static String report(ScenarioRun run, String version) {
-        StringBuilder out = new StringBuilder();
-        String line = "-".repeat(100);
-        out.append('\n').append(line).append('\n');
-        out.append("Airlock demo: a repository injected by a dependency's POM (Maven ").append(version).append(")\n");
-        out.append("  mirror  internal  ").append(run.servers().get("internal").url()).append('\n');
-        out.append("  decoy   (the repository the SDK's POM injects)  ").append(run.servers().get("decoy").url())
-                .append('\n');
-        out.append('\n');
-        out.append("1. Without Airlock (settings.xml mirror for central only): the injected repository received ")
-                .append(run.controlDecoyRequests()).append(" request(s)\n");
-        out.append("   and the build used what it served (see ").append(run.work().resolve("build-control.log"))
-                .append(")\n");
-        String log = run.logs().isEmpty() ? "" : run.logs().get(run.logs().size() - 1);
-        boolean failed = log.contains("BUILD FAILURE");
-        out.append("2. With Airlock: the build ").append(failed ? "FAILED" : "passed")
-                .append(", and the injected repository received ").append(run.servers().get("decoy").count())
-                .append(" request(s)\n");
-        List<Map<String, Object>> lines = run.evidence().isEmpty() ? List.of()
-                : run.evidence().get(run.evidence().size() - 1);
-        for (Map<String, Object> l : lines) {
-            if ("finding".equals(l.get("kind")) && !"info".equals(l.get("severity"))) {
-                out.append("   ").append(String.valueOf(l.get("severity")).toUpperCase()).append(' ')
-                        .append(l.get("code")).append(' ').append(l.get("coordinates")).append("\n     ")
-                        .append(l.get("message")).append("\n     fix: ").append(l.get("fix")).append('\n');
+    /** The example as a scenario; clean: its first two builds only. */
+    static Scenario scenario(ItEnvironment env, boolean clean) {
+        Scenario s = new Scenario(env.scenarioDir.resolve("../../examples/release-gate").normalize());
+        if (clean) {
+            for (String key : s.props.stringPropertyNames()) {
+                int dot = key.lastIndexOf('.');
+                if (dot > 0 && key.substring(dot + 1).matches("\\d+")
+                        && Integer.parseInt(key.substring(dot + 1)) > CLEAN_BUILDS) {
+                    s.props.remove(key);
+                }
             }
         }
-        long requests = lines.stream().filter(l -> "request".equals(l.get("kind"))).count();
-        long artifacts = lines.stream().filter(l -> "artifact".equals(l.get("kind"))).count();
-        Path evidence = run.work().resolve("resolution-" + run.logs().size() + ".jsonl");
+        return s;
+    }
+
+    /** The verdict of each attack and the text printed. */
+    record Report(String text, List<String> verdicts, boolean allHeld) {}
+
+    @SuppressWarnings("unchecked")
+    static Report report(ScenarioRun run, String version) {
+        StringBuilder out = new StringBuilder();
+        String line = "-".repeat(100);
+        Scenario s = run.scenario();
+        out.append('\n').append(line).append('\n');
+        out.append("Airlock release gate: examples/release-gate on Maven ").append(version).append('\n');
+        out.append("  mirror  internal  ").append(run.servers().get("internal").url()).append('\n');
+        out.append("  decoy   (a public repository)  ").append(run.servers().get("decoy").url()).append('\n');
+        List<String> logs = run.logs();
+        List<Map<String, Object>> reports = run.reports();
         out.append('\n');
-        out.append("Evidence: ").append(evidence).append(Files.exists(evidence) ? "" : " (missing)").append('\n');
-        out.append("  ").append(lines.size()).append(" lines: ").append(requests).append(" requests, ")
-                .append(artifacts).append(" artifacts, ")
-                .append(lines.stream().filter(l -> "finding".equals(l.get("kind"))).count()).append(" findings\n");
-        out.append("Build logs: ").append(run.work()).append("/build-*.log\n");
+        out.append("1. record: ").append(logs.size() > 0 && logs.get(0).contains("BUILD SUCCESS")
+                ? "the lock and each module's SBOM recorded on the clean mirror" : "FAILED").append('\n');
+        boolean gateGreen = logs.size() > 1 && logs.get(1).contains("BUILD SUCCESS");
+        Map<String, Object> gate = reports.size() > 1 ? reports.get(1) : null;
+        out.append("2. the release gate on the clean mirror: ").append(gateGreen ? "GREEN" : "FAILED");
+        if (gate != null) {
+            out.append(" (").append(gate.get("sources")).append(")");
+        }
+        out.append('\n');
+        List<String> verdicts = new ArrayList<>();
+        boolean allHeld = gateGreen;
+        if (logs.size() > CLEAN_BUILDS) {
+            out.append("3. attacks, one build each:\n");
+        }
+        for (int n = CLEAN_BUILDS + 1; n <= logs.size(); n++) {
+            String attack = s.get("demo.attack." + n, "build " + n);
+            String id = attack.contains(":") ? attack.substring(0, attack.indexOf(':')) : attack;
+            String expect = s.get("demo.expect." + n, "?");
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (Map<String, Object> l : run.evidence().get(n - 1)) {
+                if ("finding".equals(l.get("kind")) && "error".equals(l.get("severity"))) {
+                    errors.add(l);
+                }
+            }
+            Map<String, Object> rep = reports.get(n - 1);
+            if (rep != null) {
+                for (Map<String, Object> f : (List<Map<String, Object>>) rep.get("findings")) {
+                    if ("error".equals(f.get("severity")) && !"extension".equals(f.get("source"))) {
+                        errors.add(f);
+                    }
+                }
+            }
+            Map<String, Object> hit = errors.stream().filter(f -> expect.equals(f.get("code"))).findFirst()
+                    .orElse(null);
+            boolean held = hit != null && logs.get(n - 1).contains("BUILD FAILURE");
+            allHeld &= held;
+            Set<String> codes = new LinkedHashSet<>();
+            errors.forEach(f -> codes.add(String.valueOf(f.get("code"))));
+            String v = (held ? "PASS " : "FAIL ") + id + (held ? " [BLOCKED] " : " [NOT BLOCKED] ") + codes;
+            verdicts.add(v);
+            out.append("   ").append(v).append('\n');
+            out.append("        ").append(attack.substring(attack.indexOf(':') + 1).trim()).append('\n');
+            if (hit != null) {
+                out.append("        ").append(hit.get("code")).append(' ').append(hit.get("coordinates") == null ? ""
+                        : hit.get("coordinates")).append(": ").append(truncate(String.valueOf(hit.get("message"))))
+                        .append('\n');
+            }
+        }
+        out.append('\n');
+        out.append("The injected repository received ").append(run.servers().get("decoy").count())
+                .append(" request(s).\n");
+        out.append("Reports of each build: ").append(run.work()).append("/report-<n>.json, evidence ")
+                .append(run.work()).append("/resolution-<n>.jsonl, logs ").append(run.work()).append("/build-<n>.log\n");
+        Path q = run.work().resolve("airlock-quarantine");
+        out.append("Quarantine: ").append(q).append(Files.isDirectory(q) ? "" : " (empty)").append('\n');
         out.append(line).append('\n');
-        return out.toString();
+        return new Report(out.toString(), verdicts, allHeld);
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 }

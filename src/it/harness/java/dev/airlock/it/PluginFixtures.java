@@ -66,7 +66,7 @@ public final class PluginFixtures {
             try (Stream<Path> s = Files.walk(source.resolve("src"))) {
                 s.filter(p -> p.toString().endsWith(".java")).forEach(p -> files.add(p.toString()));
             }
-            String api = classPathEntry("maven-plugin-api");
+            String api = jarOf(org.apache.maven.plugin.AbstractMojo.class);
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             List<String> args = new ArrayList<>(List.of("--release", "17", "-nowarn", "-cp", api, "-d", out.toString()));
             args.addAll(files);
@@ -98,6 +98,15 @@ public final class PluginFixtures {
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The jar a class was loaded from (works under failsafe and under exec:java, whose class path differs). */
+    private static String jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return classPathEntry("maven-plugin-api");
         }
     }
 

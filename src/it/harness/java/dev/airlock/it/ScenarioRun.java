@@ -77,6 +77,15 @@ public final class ScenarioRun {
         return servers;
     }
 
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Each build's parsed {@code report.json}, null where the build wrote none. */
+    public List<Map<String, Object>> reports() {
+        return reports;
+    }
+
     public int controlDecoyRequests() {
         return controlDecoyRequests;
     }
@@ -465,6 +474,9 @@ public final class ScenarioRun {
         req.setShellEnvironmentInherited(true);
         req.addShellEnvironment("MAVEN_ARGS", "");
         req.addShellEnvironment("MAVEN_CONFIG", "");
+        // an outer Maven (the demo runs inside one) may leave its project directory here: the build would then read
+        // that project's .mvn/ instead of the scenario's
+        req.addShellEnvironment("MAVEN_BASEDIR", "");
         for (String key : scenario.props.stringPropertyNames()) {
             if (key.startsWith("it.env.")) {
                 req.addShellEnvironment(key.substring("it.env.".length()), scenario.props.getProperty(key).trim());
@@ -474,6 +486,12 @@ public final class ScenarioRun {
         req.setErrorHandler(line -> log.append(line).append('\n'));
         req.setTimeoutInSeconds(600);
 
+        // on the request too: inside another Maven (the demo runs in one), the invoker would otherwise take that
+        // Maven's maven.home system property
+        req.setMavenHome(mavenHome.toFile());
+        if (executable != null) {
+            req.setMavenExecutable(executable.toFile());
+        }
         DefaultInvoker invoker = new DefaultInvoker();
         invoker.setMavenHome(mavenHome.toFile());
         if (executable != null) {

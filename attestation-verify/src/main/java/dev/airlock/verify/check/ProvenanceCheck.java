@@ -40,6 +40,11 @@ public final class ProvenanceCheck {
     }
 
     public List<Finding> check(ResolvedArtifact artifact, String sha256, List<Source> sources) {
+        return check(artifact, sha256, sources, false);
+    }
+
+    /** The same; {@code bytesVouched}: the recorded lock lists exactly these bytes (no quarantine for a bad file). */
+    public List<Finding> check(ResolvedArtifact artifact, String sha256, List<Source> sources, boolean bytesVouched) {
         String coords = artifact.coordinates().toString();
         ProvenanceDecision decision = policy.provenance(artifact.coordinates());
         List<Finding> problems = new ArrayList<>();
@@ -113,7 +118,7 @@ public final class ProvenanceCheck {
         List<Finding> out = new ArrayList<>();
         for (Finding f : integrity) {
             // another verified provenance proved the bytes: the artifact is not quarantined for a bad file
-            out.add(verifiedAny ? f.toBuilder().file(null).build()
+            out.add(verifiedAny || bytesVouched ? f.toBuilder().file(null).build()
                     : f.toBuilder().file(artifact.file() == null ? null : artifact.file().toString()).build());
         }
         out.addAll(problems);

@@ -66,6 +66,14 @@ public final class SignatureCheck {
 
     /** Judges {@code artifact} (whose file has {@code sha256}) with the signatures found next to it. */
     public List<Finding> check(ResolvedArtifact artifact, String sha256, Sidecars sidecars) {
+        return check(artifact, sha256, sidecars, false);
+    }
+
+    /**
+     * The same; {@code bytesVouched}: the recorded lock lists exactly these bytes, so a signature that does not verify
+     * is the signature file's fault, and the artifact is not quarantined for it.
+     */
+    public List<Finding> check(ResolvedArtifact artifact, String sha256, Sidecars sidecars, boolean bytesVouched) {
         String coords = artifact.coordinates().toString();
         SignatureDecision decision = policy.signature(artifact.coordinates());
         List<TrustedKey> keys = decision.cosign().stream()
@@ -87,13 +95,15 @@ public final class SignatureCheck {
         }
 
         List<Finding> out = new ArrayList<>();
-        boolean intact = !verified.isEmpty();
+        boolean intact = !verified.isEmpty() || bytesVouched;
         for (String[] bad : invalid) {
             out.add(finding(FindingCode.SIGNATURE_INVALID, artifact, sha256)
                     .file(intact ? null : artifact.file() == null ? null : artifact.file().toString())
                     .message("the signature " + bad[0] + " does not verify for " + coords + ": " + bad[1]
-                            + (intact ? " (another signature verified these bytes, so the artifact is not"
-                                    + " quarantined; the bad signature file is)" : ""))
+                            + (!verified.isEmpty() ? " (another signature verified these bytes, so the artifact is"
+                                    + " not quarantined; the bad signature file is named)" : bytesVouched
+                                            ? " (the recorded lock lists exactly these bytes, so the artifact is not"
+                                                    + " quarantined; the bad signature file is named)" : ""))
                     .expected(bad[2] != null ? bad[2] : "a signature over sha256 " + sha256)
                     .actual(bad[3] != null ? bad[3] : bad[1])
                     .fix(intact ? "find out who published " + bad[0] + " on the mirror; remove it"
@@ -102,7 +112,7 @@ public final class SignatureCheck {
                     .detail("signature", bad[0])
                     .build());
         }
-        if (!invalid.isEmpty() && !intact) {
+        if (!invalid.isEmpty() && verified.isEmpty()) {
             return out; // nothing verified: the integrity failure says it all
         }
 

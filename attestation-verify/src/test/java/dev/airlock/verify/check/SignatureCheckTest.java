@@ -107,6 +107,16 @@ class SignatureCheckTest {
         assertEquals(tampered.toString(), f.get(0).file());
         assertTrue(f.get(0).expected().contains("f5578d8c6784707366c0c7704d22395a43f1f59439d3a5beea3e5fbfba3046d8"),
                 f.get(0).expected());
+
+        // another artifact's bundle next to genuine bytes the lock vouches for: the signature file is bad, not the jar
+        List<Finding> vouched = new SignatureCheck(policy("*  unsigned reason=\"x\""), sigstore, null).check(
+                artifact("dev.sigstore:sigstore-maven-plugin:jar:2.0.0", plugin()),
+                DigestCache.sha256Uncached(plugin()),
+                new SignatureCheck.Sidecars(Fixtures.file("maven-central/sigstore-java-1.3.0.jar.sigstore.json"), null,
+                        null), true);
+        assertEquals(List.of(FindingCode.SIGNATURE_INVALID), vouched.stream().map(Finding::code).toList());
+        assertNull(vouched.get(0).file(), "bytes the lock lists are not quarantined for a bad signature file");
+        assertTrue(vouched.get(0).message().contains("the recorded lock lists exactly these bytes"));
     }
 
     @Test
