@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  * </ul>
  * Text files are copied with {@code @token@} replaced: {@code @airlock.version@}, {@code @version.<plugin>@},
  * {@code @<mirrorId>.url@}, {@code @mirror.url@}, {@code @decoy.url@}, {@code @localRepo@}; after fixture jars
- * are made, {@code @sha256:<path in the scenario>@} becomes that file's SHA-256. Files named {@code X.jar.txt}
+ * are made, {@code @sha256:<path in the scenario>@} (or {@code @sha1:}, {@code @sha512:}) becomes that digest. Files named {@code X.jar.txt}
  * become jars ({@link FixtureJars}). {@code @airlock} in a mirror's dirs serves the Airlock artifacts this build
  * made (the first mirror serves them by default), as a real mirror would; {@code @rules} serves the enforcer rules
  * (also by default on the first mirror), whose dependencies come from {@code @local}.

@@ -322,23 +322,32 @@ public final class ScenarioRun {
         }
     }
 
-    private static final java.util.regex.Pattern SHA_TOKEN = java.util.regex.Pattern.compile("@sha256:([^@]+)@");
+    private static final java.util.regex.Pattern SHA_TOKEN =
+            java.util.regex.Pattern.compile("@(sha256|sha1|sha512):([^@]+)@");
 
-    /** Replaces {@code @sha256:<path relative to the project>@} in text files, once fixture jars exist. */
+    /**
+     * Replaces {@code @sha256:<path relative to the project>@} (also {@code @sha1:...@}, {@code @sha512:...@}) in text
+     * files, once fixture jars exist.
+     */
     private void resolveShaTokens(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).filter(ScenarioRun::isText).toList()) {
                 String text = Files.readString(p, StandardCharsets.UTF_8);
-                if (!text.contains("@sha256:")) {
+                if (!text.contains("@sha256:") && !text.contains("@sha1:") && !text.contains("@sha512:")) {
                     continue;
                 }
                 java.util.regex.Matcher m = SHA_TOKEN.matcher(text);
                 StringBuilder out = new StringBuilder();
                 while (m.find()) {
-                    Path target = project.resolve(m.group(1));
+                    Path target = project.resolve(m.group(2));
+                    String algorithm = switch (m.group(1)) {
+                        case "sha1" -> "SHA-1";
+                        case "sha512" -> "SHA-512";
+                        default -> "SHA-256";
+                    };
                     String sha;
                     try {
-                        sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm)
                                 .digest(Files.readAllBytes(target)));
                     } catch (java.security.NoSuchAlgorithmException e) {
                         throw new IllegalStateException(e);
