@@ -1,10 +1,10 @@
 package dev.airlock.rules;
 
-import dev.airlock.maven.Sidecars;
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.check.ProvenanceCheck;
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.lock.LockFile;
 import dev.airlock.verify.policy.TrustPolicy;
 import dev.airlock.verify.slsa.AttestationIndex;
 import dev.airlock.verify.slsa.ProvenanceVerifier;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
@@ -31,17 +30,8 @@ import org.eclipse.aether.RepositorySystem;
  * in a local directory of attestations ({@code <attestations>}).
  */
 @Named("verifyProvenance")
-public final class VerifyProvenance extends AbstractAirlockRule {
+public final class VerifyProvenance extends AbstractTrustRule {
     static final String NAME = ProvenanceCheck.RULE;
-
-    /** The trust policy: a path (relative to the project root) or {@code classpath:...}. */
-    private String policy = ".mvn/airlock-policy";
-
-    /** The Sigstore trusted root; default the bundled public-good root. */
-    private String trustedRoot;
-
-    /** SHA-256 the trusted root must have. */
-    private String trustedRootSha256;
 
     /** A directory of attestation files searched besides the sidecars (by subject SHA-256). */
     private String attestations;
@@ -53,18 +43,13 @@ public final class VerifyProvenance extends AbstractAirlockRule {
      */
     private List<String> sidecars;
 
-    /** Whether artifacts built by this reactor are checked. */
-    private boolean includeReactor = false;
-
-    static final List<String> DEFAULT_SIDECARS = List.of("{extension}.build:slsa", "{classifier}:{extension}.intoto.jsonl");
-
-    private final Sidecars resolver;
+    static final List<String> DEFAULT_SIDECARS =
+            List.of("{extension}.build:slsa", "{classifier}:{extension}.intoto.jsonl");
 
     @Inject
     public VerifyProvenance(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
             ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
         super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
-        this.resolver = new Sidecars(repositorySystem);
     }
 
     @Override
@@ -73,11 +58,15 @@ public final class VerifyProvenance extends AbstractAirlockRule {
     }
 
     @Override
+    boolean judges(Coordinates c) {
+        return !c.extension().equals("pom"); // nothing attests a POM
+    }
+
+    @Override
     protected List<Finding> check(RuleContext context) throws RuleSetupException {
         Path root = context.build().projectRoot();
-        TrustPolicy trust = TrustMaterial.policy(policy, root);
-        ProvenanceVerifier verifier = new ProvenanceVerifier(TrustMaterial.sigstore(trustedRoot, trustedRootSha256,
-                root), List.of());
+        TrustPolicy trust = trustPolicy(context);
+        ProvenanceVerifier verifier = new ProvenanceVerifier(sigstore(context), List.of());
         AttestationIndex index = null;
         if (attestations != null && !attestations.isBlank()) {
             Path dir = TrustMaterial.resolve(attestations, root);
@@ -92,29 +81,19 @@ public final class VerifyProvenance extends AbstractAirlockRule {
         }
         List<String[]> templates = templates();
         ProvenanceCheck check = new ProvenanceCheck(trust, verifier);
-        dev.airlock.verify.lock.LockFile lock = TrustMaterial.lock(context.build());
+        LockFile lock = TrustMaterial.lock(context.build());
         List<Finding> out = new ArrayList<>();
-        int checked = 0;
-        java.util.Set<String> seen = new java.util.HashSet<>(); // a jar that is a dependency and a plugin's: once
-        for (ResolvedArtifact a : context.artifacts()) {
-            if (!seen.add(a.coordinates().toString())) {
-                continue;
-            }
-            if (a.file() == null || (a.reactor() && !includeReactor) || VerifySignatures.isSidecar(a.coordinates())
-                    || a.coordinates().extension().equals("pom")) {
-                continue;
-            }
+        List<ResolvedArtifact> candidates = candidates(context);
+        for (ResolvedArtifact a : candidates) {
             String sha = Hashes.sha256(a.file());
             List<ProvenanceCheck.Source> sources = new ArrayList<>();
             for (String[] t : templates) {
                 Coordinates c = a.coordinates();
                 String classifier = t[0].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
                 String extension = t[1].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
-                try {
-                    Optional<Path> p = resolver.resolve(context.session(), context.project(), a, classifier, extension);
-                    p.ifPresent(f -> sources.add(new ProvenanceCheck.Source(f, true)));
-                } catch (Sidecars.LookupException e) {
-                    throw new RuleSetupException(e.getMessage(), e);
+                Path p = sidecar(context, a, classifier, extension);
+                if (p != null) {
+                    sources.add(new ProvenanceCheck.Source(p, true));
                 }
             }
             if (index != null) {
@@ -122,15 +101,12 @@ public final class VerifyProvenance extends AbstractAirlockRule {
                     sources.add(new ProvenanceCheck.Source(f, false));
                 }
             }
-            boolean vouched = lock != null && sha.equals(lock.sha256(a.coordinates().toString()));
-            out.addAll(check.check(a, sha, sources, vouched));
-            checked++;
+            out.addAll(check.check(a, sha, sources, vouched(lock, a, sha)));
         }
-        getLog().info("[airlock] " + NAME + ": " + checked + " artifact(s) checked against " + trust.source()
+        getLog().info("[airlock] " + NAME + ": " + candidates.size() + " artifact(s) checked against " + trust.source()
                 + (index == null ? "" : "; " + index.size() + " attestation file(s) in " + index.dir()));
         return out;
     }
-
     private List<String[]> templates() throws RuleSetupException {
         List<String> raw = new ArrayList<>();
         if (sidecars == null || sidecars.isEmpty()) {
@@ -158,9 +134,7 @@ public final class VerifyProvenance extends AbstractAirlockRule {
 
     @Override
     public String toString() {
-        return NAME + "[policy=" + policy + ", trustedRoot=" + (trustedRoot == null ? "bundled" : trustedRoot)
-                + ", trustedRootSha256=" + trustedRootSha256 + ", attestations=" + attestations + ", sidecars="
-                + (sidecars == null ? DEFAULT_SIDECARS : sidecars) + ", includeReactor=" + includeReactor + ", "
-                + super.toString() + "]";
+        return super.toString() + "[attestations=" + attestations + ", sidecars="
+                + (sidecars == null ? DEFAULT_SIDECARS : sidecars) + "]";
     }
 }

@@ -1,5 +1,8 @@
 package dev.airlock.verify.check;
 
+import static dev.airlock.verify.check.CheckFindings.expectation;
+import static dev.airlock.verify.check.CheckFindings.finding;
+
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
@@ -64,7 +67,7 @@ public final class ProvenanceCheck {
                     }
                     case SUBJECT_MISMATCH -> {
                         if (src.sidecar()) {
-                            integrity.add(finding(FindingCode.PROVENANCE_SUBJECT_MISMATCH, artifact, sha256)
+                            integrity.add(finding(RULE, FindingCode.PROVENANCE_SUBJECT_MISMATCH, artifact, sha256)
                                     .message("the provenance " + src.file() + " next to " + coords + " is about other"
                                             + " bytes: none of its subjects has this artifact's SHA-256")
                                     .expected("a subject with sha256 " + sha256)
@@ -77,7 +80,7 @@ public final class ProvenanceCheck {
                         }
                     }
                     case SIGNATURE_INVALID, MALFORMED -> integrity.add(
-                            finding(FindingCode.PROVENANCE_SIGNATURE_INVALID, artifact, sha256)
+                            finding(RULE, FindingCode.PROVENANCE_SIGNATURE_INVALID, artifact, sha256)
                                     .message("the provenance " + src.file() + " for " + coords + " does not verify: "
                                             + o.reason())
                                     .expected(o.expected() != null ? o.expected() : "a valid Sigstore signature")
@@ -88,7 +91,7 @@ public final class ProvenanceCheck {
                                     .detail("provenance", src.file().toString())
                                     .build());
                     case UNVERIFIABLE_OFFLINE -> problems.add(
-                            finding(FindingCode.PROVENANCE_UNVERIFIABLE_OFFLINE, artifact, sha256)
+                            finding(RULE, FindingCode.PROVENANCE_UNVERIFIABLE_OFFLINE, artifact, sha256)
                                     .message("the provenance " + src.file() + " for " + coords + " cannot be verified"
                                             + " offline: " + o.reason())
                                     .expected("a Sigstore bundle with its transparency-log inclusion proof")
@@ -98,7 +101,8 @@ public final class ProvenanceCheck {
                                             + " line in " + policy.source())
                                     .detail("provenance", src.file().toString())
                                     .build());
-                    case KEY_NOT_TRUSTED -> problems.add(finding(FindingCode.BUILDER_NOT_TRUSTED, artifact, sha256)
+                    case KEY_NOT_TRUSTED -> problems.add(
+                            finding(RULE, FindingCode.BUILDER_NOT_TRUSTED, artifact, sha256)
                             .message("the provenance " + src.file() + " for " + coords + " is signed with a key the"
                                     + " policy does not trust: " + o.reason())
                             .expected("a keyless (Sigstore) signature by the builder")
@@ -106,7 +110,7 @@ public final class ProvenanceCheck {
                             .fix("confirm the signer with the publisher out of band")
                             .detail("provenance", src.file().toString())
                             .build());
-                    default -> problems.add(finding(FindingCode.NOT_EVALUATED, artifact, sha256)
+                    default -> problems.add(finding(RULE, FindingCode.NOT_EVALUATED, artifact, sha256)
                             .severity(Severity.WARN)
                             .message("the provenance " + src.file() + " for " + coords + " was not evaluated: "
                                     + o.reason())
@@ -128,10 +132,10 @@ public final class ProvenanceCheck {
         if (decision.noProvenanceWaiver().isPresent()) {
             return out;
         }
-        out.add(finding(FindingCode.PROVENANCE_MISSING, artifact, sha256)
+        out.add(finding(RULE, FindingCode.PROVENANCE_MISSING, artifact, sha256)
                 .message("no provenance for " + coords + " (sidecars on the mirror and the attestations directory"
                         + " were searched); " + decision.describe())
-                .expected(expectation(decision))
+                .expected(expectation(decision, "a provenance-class line of the trust policy for these coordinates"))
                 .actual("no provenance")
                 .fix("obtain provenance from the publisher (a -jar.build.slsa sidecar, or an attestation file in the"
                         + " <attestations> directory), or waive it with a 'noprovenance reason=\"...\"' line in "
@@ -146,7 +150,7 @@ public final class ProvenanceCheck {
         String coords = artifact.coordinates().toString();
         List<Finding> out = new ArrayList<>();
         for (SlsaParity.ParityResult r : SlsaParity.failures(f)) {
-            out.add(finding(r.check().findingCode(), artifact, sha256)
+            out.add(finding(RULE, r.check().findingCode(), artifact, sha256)
                     .message("the provenance " + src.file() + " for " + coords + " fails the " + r.check()
                             + " check (as slsa-verifier would): " + r.detail())
                     .actual(f.describe())
@@ -173,10 +177,10 @@ public final class ProvenanceCheck {
                 break;
             }
         }
-        out.add(finding(code, artifact, sha256)
+        out.add(finding(RULE, code, artifact, sha256)
                 .message("the provenance " + src.file() + " for " + coords + " is verified, but the trust policy does"
                         + " not allow its " + what + " (found: " + f.describe() + "). " + decision.describe())
-                .expected(expectation(decision))
+                .expected(expectation(decision, "a provenance-class line of the trust policy for these coordinates"))
                 .actual(f.describe())
                 .fix("confirm the builder and source repository with the publisher out of band; only then allow"
                         + " them in " + policy.source())
@@ -185,25 +189,7 @@ public final class ProvenanceCheck {
         return out;
     }
 
-    private static String expectation(ProvenanceDecision d) {
-        if (d.isEmpty()) {
-            return "a provenance-class line of the trust policy for these coordinates";
-        }
-        List<String> lines = new ArrayList<>();
-        for (PolicyLine l : d.lines()) {
-            lines.add(l.where() + ": " + l);
-        }
-        return String.join(" | ", lines);
-    }
 
-    private static Finding.Builder finding(FindingCode code, ResolvedArtifact a, String sha256) {
-        Finding.Builder b = Finding.builder(code, Severity.ERROR).source(RULE).coordinates(a.coordinates().toString())
-                .sha256(sha256).path(a.path());
-        if (a.repositoryId() != null) {
-            b.repository(a.repositoryId(), null);
-        }
-        return b;
-    }
 
     /** The default severity of each code this check raises. */
     public static Map<FindingCode, Severity> defaults() {

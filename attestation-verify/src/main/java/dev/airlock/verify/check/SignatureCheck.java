@@ -1,5 +1,8 @@
 package dev.airlock.verify.check;
 
+import static dev.airlock.verify.check.CheckFindings.expectation;
+import static dev.airlock.verify.check.CheckFindings.finding;
+
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
@@ -97,7 +100,7 @@ public final class SignatureCheck {
         List<Finding> out = new ArrayList<>();
         boolean intact = !verified.isEmpty() || bytesVouched;
         for (String[] bad : invalid) {
-            out.add(finding(FindingCode.SIGNATURE_INVALID, artifact, sha256)
+            out.add(finding(RULE, FindingCode.SIGNATURE_INVALID, artifact, sha256)
                     .file(intact ? null : artifact.file() == null ? null : artifact.file().toString())
                     .message("the signature " + bad[0] + " does not verify for " + coords + ": " + bad[1]
                             + (!verified.isEmpty() ? " (another signature verified these bytes, so the artifact is"
@@ -125,10 +128,10 @@ public final class SignatureCheck {
             return out; // the lines are alternatives, and 'unsigned' asks for nothing (only invalid signatures fail)
         }
         if (verified.isEmpty() && refusedKeys.isEmpty()) {
-            out.add(finding(FindingCode.SIGNATURE_MISSING, artifact, sha256)
+            out.add(finding(RULE, FindingCode.SIGNATURE_MISSING, artifact, sha256)
                     .message("no signature next to " + coords + " (looked for .sigstore.json, .sig and .asc on the"
                             + " mirror); " + decision.describe())
-                    .expected(expectation(decision))
+                    .expected(expectation(decision, "a signature-class line of the trust policy for these coordinates"))
                     .actual("no signature")
                     .fix("obtain a signed release from the publisher, or, if this artifact is known not to be signed,"
                             + " add an 'unsigned reason=\"...\"' line for it to the trust policy " + policy.source())
@@ -138,10 +141,10 @@ public final class SignatureCheck {
         List<String> found = new ArrayList<>();
         verified.forEach(v -> found.add(v.describe()));
         found.addAll(refusedKeys);
-        out.add(finding(FindingCode.IDENTITY_NOT_ALLOWED, artifact, sha256)
+        out.add(finding(RULE, FindingCode.IDENTITY_NOT_ALLOWED, artifact, sha256)
                 .message(coords + " is signed, but not by a signer the trust policy allows: found "
                         + String.join("; ", found) + ". " + decision.describe())
-                .expected(expectation(decision))
+                .expected(expectation(decision, "a signature-class line of the trust policy for these coordinates"))
                 .actual(String.join("; ", found))
                 .fix("confirm this signer with the publisher out of band (their release notes, a second channel);"
                         + " only then allow the identity in " + policy.source())
@@ -213,25 +216,7 @@ public final class SignatureCheck {
         return sb.toString();
     }
 
-    private static String expectation(SignatureDecision d) {
-        if (d.isEmpty()) {
-            return "a signature-class line of the trust policy for these coordinates";
-        }
-        List<String> lines = new ArrayList<>();
-        for (PolicyLine l : d.lines()) {
-            lines.add(l.where() + ": " + l);
-        }
-        return String.join(" | ", lines);
-    }
 
-    private static Finding.Builder finding(FindingCode code, ResolvedArtifact a, String sha256) {
-        Finding.Builder b = Finding.builder(code, Severity.ERROR).source(RULE).coordinates(a.coordinates().toString())
-                .sha256(sha256).path(a.path());
-        if (a.repositoryId() != null) {
-            b.repository(a.repositoryId(), null);
-        }
-        return b;
-    }
 
     /** The default severity of each code this check raises (all fail: a release gate's setting). */
     public static Map<FindingCode, Severity> defaults() {
