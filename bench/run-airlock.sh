@@ -13,9 +13,11 @@
 #
 # Environment (all optional): BENCH_WORK (default ${TMPDIR:-/tmp}/airlock-bench), BENCH_PORT (18090),
 #   RUNS / WARMUP (5 / 1), MODES ("cold warm"), SCENARIOS ("airlock" or "plain" for the A/A noise floor),
-#   STEPS ("seed prepare count bench"), BUILD_GOALS, AIRLOCK_PROPS (extra lines for airlock.properties).
-# Needs: a built Airlock (mvn -B install -DskipTests, or the jars under */target), JDK 17, python3, GNU time;
-# network to Maven Central for the seed step only.
+#   STEPS ("seed prepare count bench"), BUILD_GOALS, AIRLOCK_PROPS (extra lines for airlock.properties),
+#   AIRLOCK_BUILD_REPO (the local repository Airlock was installed into; default ~/.m2/repository).
+# Needs: Airlock built and installed (mvn -B install -DskipTests: the jars under */target go to lib/ext, the
+# plugin and its dependencies in the local repository are served by the mirror for "record"), JDK 17, python3,
+# GNU time; network to Maven Central for the seed step only.
 set -euo pipefail
 
 [ $# -ge 1 ] && [ -f "$1/pom.xml" ] || { echo "usage: $0 CHECKOUT" >&2; exit 2; }
@@ -33,6 +35,7 @@ BUILD_GOALS=${BUILD_GOALS:-"verify -Dtest=VetTests -Dsurefire.failIfNoSpecifiedT
 MAVEN_VERSION=3.9.16
 MIRROR_ID=bench-mirror
 TIME_BIN=${TIME_BIN:-$(type -P time)}
+AIRLOCK_BUILD_REPO=${AIRLOCK_BUILD_REPO:-$HOME/.m2/repository}   # where "mvn install" put Airlock
 
 mkdir -p "$WORK"/{dist,logs,results,cold,bin}
 WORK=$(cd "$WORK" && pwd)
@@ -50,13 +53,20 @@ if [ ! -x "$PLAIN_HOME/bin/mvn" ]; then
 fi
 AIRLOCK_HOME="$WORK/apache-maven-$MAVEN_VERSION-airlock"
 rm -rf "$AIRLOCK_HOME"; cp -a "$PLAIN_HOME" "$AIRLOCK_HOME"
-jars=("$ROOT"/resolver-extension/target/airlock-maven-extension-*.jar
-      "$ROOT"/attestation-verify/target/airlock-attestation-verify-*.jar)
-for j in "${jars[@]}"; do [ -f "$j" ] || { echo "build Airlock first (mvn -B install -DskipTests): $j" >&2; exit 1; }; done
+AIRLOCK_VERSION=$(sed -n 's/^version=//p' "$ROOT/resolver-extension/target/maven-archiver/pom.properties" 2>/dev/null || true)
+jars=("$ROOT/resolver-extension/target/airlock-maven-extension-$AIRLOCK_VERSION.jar"
+      "$ROOT/attestation-verify/target/airlock-attestation-verify-$AIRLOCK_VERSION.jar")
+for j in "${jars[@]}"; do [ -n "$AIRLOCK_VERSION" ] && [ -f "$j" ] || { echo "build Airlock first (mvn -B install -DskipTests): $j" >&2; exit 1; }; done
 cp "${jars[@]}" "$AIRLOCK_HOME/lib/ext/"
-jackson=$(find "${HOME}/.m2/repository/com/fasterxml/jackson/core/jackson-core" -name 'jackson-core-*.jar' | sort | tail -n 1)
-cp "$jackson" "$AIRLOCK_HOME/lib/ext/"
-AIRLOCK_VERSION=$(basename "${jars[0]}" .jar); AIRLOCK_VERSION=${AIRLOCK_VERSION#airlock-maven-extension-}
+# the extension's third-party runtime jars (jackson-core), in the versions it was built against: taken from its
+# runtime classpath, not from whatever versions the local repository happens to hold
+(cd "$ROOT" && "$PLAIN_HOME/bin/mvn" -B -q -pl resolver-extension \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+    -DincludeScope=runtime "-Dmdep.outputFile=$WORK/extension-classpath.txt") \
+    >"$WORK/logs/extension-classpath.log" 2>&1 \
+    || { echo "cannot resolve the extension's classpath (is Airlock installed?): $WORK/logs/extension-classpath.log" >&2; exit 1; }
+IFS=: read -r -a deps <"$WORK/extension-classpath.txt" || true   # one line, no final newline
+for j in "${deps[@]}"; do case $j in */dev/airlock/*) ;; *) cp "$j" "$AIRLOCK_HOME/lib/ext/" ;; esac; done
 
 # --- a private copy of the workload, with Airlock's configuration -----------------
 if [ ! -f "$WORK/work/pom.xml" ]; then cp -a "$CHECKOUT" "$WORK/work"; rm -rf "$WORK/work/target"; fi
@@ -107,35 +117,48 @@ fi
 
 if has_step prepare; then
     say "prepare: the Airlock plugin on the mirror (for record), a warm local repository, the lock"
-    # the mirror serves what Airlock's record goal needs, from the local repository of the Airlock build
-    for d in dev/airlock com/fasterxml/jackson/core/jackson-core com/fasterxml/jackson/jackson-base \
-             com/fasterxml/jackson/jackson-parent com/fasterxml/jackson/jackson-bom com/fasterxml/oss-parent \
-             org/junit/junit-bom; do
-        if [ -d "$HOME/.m2/repository/$d" ]; then mkdir -p "$SEED/$d"; cp -rn "$HOME/.m2/repository/$d/." "$SEED/$d/"; fi
-    done
+    # the mirror serves what Airlock's record goal needs: the plugin and its whole runtime closure (jars, POMs,
+    # parents, BOMs), resolved into the seed from the local repository of the Airlock build (no network)
+    rm -rf "$SEED/dev/airlock"   # never a stale Airlock from an earlier run
+    cat >"$WORK/settings-airlock-build.xml" <<EOF2
+<settings><mirrors><mirror><id>airlock-build</id><mirrorOf>*</mirrorOf><url>file://$AIRLOCK_BUILD_REPO</url></mirror></mirrors></settings>
+EOF2
+    (cd "$WORK" && "$PLAIN_HOME/bin/mvn" -B -s "$WORK/settings-airlock-build.xml" "-Dmaven.repo.local=$SEED" \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
+        "-Dartifact=dev.airlock:airlock-maven-plugin:$AIRLOCK_VERSION") >"$WORK/logs/seed-airlock.log" 2>&1 \
+        || { echo "cannot copy the Airlock plugin's closure into the seed: $WORK/logs/seed-airlock.log" >&2; exit 1; }
     rm -rf "$WARM" "$WORK/bench.lock"
     "$WORK/bin/mvn-run" plain warm
     "$WORK/bin/mvn-run" airlock-record warm
     "$WORK/bin/mvn-run" airlock warm
     "$WORK/bin/mvn-run" airlock-lock warm
     echo "lock: $(wc -l <"$WORK/bench.lock") artifacts"
-    grep -h '\[airlock\] \(findings\|recorded\)' "$WORK/logs/airlock-record-warm.log" "$WORK/logs/airlock-lock-warm.log" | tail -n 3
+    grep -h '\[airlock\] \(findings\|recorded\)' "$WORK/logs/airlock-record-warm.log" "$WORK/logs/airlock-lock-warm.log" | tail -n 3 || true
 fi
 
 if has_step count; then
     say "count: requests per scenario and mode (from the mirror's log), and Airlock's summary"
-    printf 'scenario\tmode\texit\trequests\n' >"$RESULTS/counts.tsv"
-    for s in plain airlock; do
+    printf 'scenario\tmode\texit\trequests\tGET200\tHEAD\t404\tjar\tpom\tbytes\n' >"$RESULTS/counts.tsv"
+    for s in plain airlock airlock-lock; do
         for m in $MODES; do
             n0=$(wc -l <"$LOG"); rc=0
             "$WORK/bin/mvn-run" "$s" "$m" || rc=$?
             sleep 0.3
-            printf '%s\t%s\t%s\t%s\n' "$s" "$m" "$rc" "$(( $(wc -l <"$LOG") - n0 ))" >>"$RESULTS/counts.tsv"
+            tail -n +"$((n0 + 1))" "$LOG" | awk -v s="$s" -v m="$m" -v rc="$rc" -F'\t' '
+              { n++; if ($2=="GET" && $4==200) g++; if ($2=="HEAD") h++; if ($4==404) nf++
+                if ($2=="GET" && $4==200) { if ($3 ~ /\.jar$/) j++; else if ($3 ~ /\.pom$/) p++ }
+                b += $5 }
+              END { printf "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", s, m, rc, n, g, h, nf, j, p, b }' \
+              >>"$RESULTS/counts.tsv"
+            rm -rf "$WORK/cold"/*
         done
     done
-    rm -rf "$WORK/cold"/*
     column -t "$RESULTS/counts.tsv"
-    grep -h '\[airlock\] \(artifacts\|requests\|findings\)' "$WORK/logs/airlock-cold.log" | tail -n 3 || true
+    for s in airlock airlock-lock; do
+        for m in $MODES; do
+            echo "$s $m:"; grep -h '\[airlock\] \(artifacts\|requests\|findings\)' "$WORK/logs/$s-$m.log" | tail -n 3 || true
+        done
+    done
 fi
 
 bench() { # bench NAME CMD_A CMD_B
@@ -145,9 +168,10 @@ bench() { # bench NAME CMD_A CMD_B
     for i in $(seq $((RUNS + WARMUP))); do
         for label in A B; do
             if [ "$label" = A ]; then c=$a; else c=$b; fi
+            load=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo nan)   # the machine's load as the run starts
             # shellcheck disable=SC2086
             "$TIME_BIN" -f "%e %U %S %M %x" -o "$out.one" $c || true
-            [ "$i" -gt "$WARMUP" ] && printf '%s\t%s\n' "$label" "$(tail -n 1 "$out.one")" >>"$out"
+            if [ "$i" -gt "$WARMUP" ]; then printf '%s\t%s %s\n' "$label" "$(tail -n 1 "$out.one")" "$load" >>"$out"; fi
             rm -rf "$WORK/cold"/*
         done
     done
@@ -159,8 +183,8 @@ for line in open(sys.argv[1]):
     if "\t" not in line:
         continue
     label, rest = line.rstrip("\n").split("\t")
-    wall, user, sys_s, rss, rc = rest.split()
-    rows[label].append((float(wall), float(user) + float(sys_s), int(rss), rc))
+    wall, user, sys_s, rss, rc, load = rest.split()
+    rows[label].append((float(wall), float(user) + float(sys_s), int(rss), rc, float(load)))
 def line(name, xs, fmt):
     return f"{name:<12}{fmt % min(xs):>10}{fmt % statistics.median(xs):>10}{fmt % max(xs):>10}"
 print(f"{'':<12}{'min':>10}{'median':>10}{'max':>10}")
@@ -172,6 +196,8 @@ for label in "AB":
     print(f"{label} exits: {sorted(set(x[3] for x in r))}")
 pairs = [a[0] / b[0] for a, b in zip(rows["A"], rows["B"])]
 print(line("A/B wall", pairs, "%.3f"))
+print(line("load 1-min", [x[4] for r in rows.values() for x in r], "%.2f"))
+print("pairs: " + " ".join("%.3f" % p for p in pairs))
 PY
 }
 if has_step bench; then
