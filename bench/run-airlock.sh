@@ -13,7 +13,7 @@
 #
 # Environment (all optional): BENCH_WORK (default ${TMPDIR:-/tmp}/airlock-bench), BENCH_PORT (18090),
 #   RUNS / WARMUP (5 / 1), MODES ("cold warm"), SCENARIOS ("airlock" or "plain" for the A/A noise floor),
-#   STEPS ("seed prepare count bench"), BUILD_GOALS, AIRLOCK_PROPS (extra lines for airlock.properties),
+#   STEPS ("seed prepare count bench"; also "hash"), BUILD_GOALS, AIRLOCK_PROPS (extra lines for airlock.properties),
 #   AIRLOCK_BUILD_REPO (the local repository Airlock was installed into; default ~/.m2/repository).
 # Needs: Airlock built and installed (mvn -B install -DskipTests: the jars under */target go to lib/ext, the
 # plugin and its dependencies in the local repository are served by the mirror for "record"), JDK 17, python3,
@@ -198,8 +198,18 @@ pairs = [a[0] / b[0] for a, b in zip(rows["A"], rows["B"])]
 print(line("A/B wall", pairs, "%.3f"))
 print(line("load 1-min", [x[4] for r in rows.values() for x in r], "%.2f"))
 print("pairs: " + " ".join("%.3f" % p for p in pairs))
+failed = sorted({x[3] for r in rows.values() for x in r} - {"0"})
+if failed:  # a build that failed stopped early: its time says nothing about the overhead
+    print(f"INVALID: some timed builds exited with {failed}; see the scenario logs under logs/")
+    sys.exit(1)
 PY
 }
+if has_step hash; then
+    say "hash: SHA-256 of every file in the warm local repository with Airlock's digest code, in a fresh JVM"
+    # the evidence hashing the extension does on a background thread during a warm build, measured alone
+    java -cp "$ROOT/attestation-verify/target/classes" "$HERE/HashFiles.java" "$WARM" | tee "$RESULTS/hash.txt"
+fi
+
 if has_step bench; then
     for m in $MODES; do
         for s in $SCENARIOS; do
