@@ -5,6 +5,7 @@ import dev.airlock.verify.config.ConfigException;
 import dev.airlock.verify.config.Levels.Mode;
 import dev.airlock.verify.config.MirrorSpec;
 import dev.airlock.verify.digest.DigestCache;
+import dev.airlock.verify.digest.DigestIndex;
 import dev.airlock.verify.evidence.ResolutionLog;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
@@ -45,6 +46,8 @@ final class BuildSession {
     private final Path projectRoot;
     private final ResolutionLog log;
     private final DigestCache digests = new DigestCache();
+    private final DigestIndex digestIndex = new DigestIndex();
+    private final AtomicInteger indexedDigests = new AtomicInteger();
 
     private final ConcurrentLinkedDeque<Finding> findings = new ConcurrentLinkedDeque<>();
     private final Set<String> findingKeys = ConcurrentHashMap.newKeySet();
@@ -333,7 +336,9 @@ final class BuildSession {
     /**
      * Hashes {@code file} on a background thread and then writes {@code line} with its {@code sha256} and
      * {@code file}: for evidence that decides nothing, the resolving thread need not wait. {@link #finish()} waits
-     * for all of them.
+     * for all of them. With {@code airlock.digestIndex} (the default) the SHA-256 of a file whose inode, size, mtime
+     * and ctime are those of its entry in the local repository's digest index is taken from there, and the line says
+     * so ({@code "sha256Source":"index"}); a file hashed here is indexed for the next build.
      */
     void hashThenWrite(Path file, ResolutionLog.Line line) {
         ExecutorService ex;
@@ -347,14 +352,34 @@ final class BuildSession {
             }
             ex = hasher;
         }
+        boolean useIndex = config != null && config.digestIndex() && digestIndex.supported();
         ex.execute(() -> {
             try {
-                line.put("sha256", digests.sha256(file));
+                String known = digests.peek(file); // hashed earlier in this build
+                DigestIndex.Stat stat = known == null && useIndex ? digestIndex.stat(file) : null;
+                String indexed = digestIndex.lookup(file, stat);
+                if (known != null || stat == null) {
+                    line.put("sha256", known != null ? known : digests.sha256(file));
+                } else if (indexed != null) {
+                    indexedDigests.incrementAndGet();
+                    line.put("sha256", indexed).put("sha256Source", "index");
+                } else {
+                    // indexed only from bytes read after this moment: the racy check needs the hashing's own start
+                    long start = System.currentTimeMillis();
+                    String sha256 = digests.sha256Fresh(file);
+                    line.put("sha256", sha256);
+                    digestIndex.store(file, stat, sha256, start);
+                }
             } catch (IOException e) {
                 line.put("hashError", e.toString());
             }
             line.put("file", file.toString()).write();
         });
+    }
+
+    /** Number of evidence digests taken from the digest index in this build. */
+    int indexedDigests() {
+        return indexedDigests.get();
     }
 
     /** Waits until the evidence hashed in the background is written. */

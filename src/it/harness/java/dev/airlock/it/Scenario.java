@@ -39,6 +39,8 @@ import java.util.stream.Stream;
  *       {@code it.mirror.update.N=dir}: before build N, {@code dir} is copied over {@code mirror/}
  *       ({@code @tampered-plugins}: the plugins of {@code _fixtures/plugins-tampered/} are built into it);
  *       {@code it.localRepo.update.N=dir}: before build N, {@code dir} is copied into the local repository;
+ *       {@code it.localRepo.tamper.N=path[,path]}: before build N, the first byte of each of these local-repository
+ *       files is changed in place, size and mtime kept; {@code it.sleep.N=millis}: before build N, the harness waits;
  *       {@code it.snapshot.N=path[,path]}: after build N, copies of these files go to {@code snapshots/N/};
  *       {@code it.project.delete.N=path[,path]}: before build N, these project files are deleted (e.g. the
  *       extension's {@code .mvn/extensions.xml});

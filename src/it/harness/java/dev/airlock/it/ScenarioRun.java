@@ -397,6 +397,21 @@ public final class ScenarioRun {
         if (localUpdate != null) {
             copyTree(project.resolve(localUpdate), localRepo);
         }
+        String tamper = scenario.get("it.localRepo.tamper." + n, null);
+        if (tamper != null) {
+            for (String rel : tamper.split(",")) {
+                tamperInPlace(localRepo.resolve(rel.trim()).normalize());
+            }
+        }
+        long sleep = Long.parseLong(scenario.get("it.sleep." + n, "0"));
+        if (sleep > 0) {
+            try {
+                Thread.sleep(sleep);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
         String delete = scenario.get("it.project.delete." + n, null);
         if (delete != null) {
             for (String rel : delete.split(",")) {
@@ -414,6 +429,25 @@ public final class ScenarioRun {
         } else if (update != null) {
             copyTree(project.resolve(update), project.resolve("mirror"));
         }
+    }
+
+    /**
+     * Changes the first byte of {@code file} in place and puts its modification time back: the same path, size and
+     * mtime, other bytes (what a poisoner who covers his tracks does; only the ctime shows it).
+     */
+    private void tamperInPlace(Path file) throws IOException {
+        if (!file.startsWith(localRepo) || !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("it.localRepo.tamper: no such file in the local repository: " + file);
+        }
+        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(file);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b, 0); // a jar stays readable: its index is at the end
+            b.put(0, (byte) (b.get(0) ^ 0x01)).rewind();
+            ch.write(b, 0);
+        }
+        Files.setLastModifiedTime(file, mtime);
     }
 
     /** After build N: {@code it.snapshot.N=path[,path]} keeps copies under {@code snapshots/N/}. */

@@ -22,6 +22,7 @@ public final class AirlockConfig {
     private final Path lock;
     private final Path quarantineDir;
     private final Path reportDir;
+    private final boolean digestIndex;
     private final Map<String, String> origins;
     private final List<String> warnings;
 
@@ -34,6 +35,7 @@ public final class AirlockConfig {
             Path lock,
             Path quarantineDir,
             Path reportDir,
+            boolean digestIndex,
             Map<String, String> origins,
             List<String> warnings) {
         this.mode = mode;
@@ -44,6 +46,7 @@ public final class AirlockConfig {
         this.lock = lock;
         this.quarantineDir = quarantineDir;
         this.reportDir = reportDir;
+        this.digestIndex = digestIndex;
         this.origins = Map.copyOf(origins);
         this.warnings = List.copyOf(warnings);
     }
@@ -89,6 +92,11 @@ public final class AirlockConfig {
     /** The configured report directory, or null for {@code target/airlock} of the top-level project. */
     public Path reportDir() {
         return reportDir;
+    }
+
+    /** {@code airlock.digestIndex}: evidence may take a cached file's SHA-256 from the digest index. */
+    public boolean digestIndex() {
+        return digestIndex;
     }
 
     /** Where the value of {@code key} came from: a file and line, the command line, or "default". */

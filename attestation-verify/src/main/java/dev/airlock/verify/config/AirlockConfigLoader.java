@@ -99,6 +99,9 @@ public final class AirlockConfigLoader {
         Path reportDir = settings.containsKey(ConfigKeys.REPORT_DIR)
                 ? resolve(projectRoot, settings.get(ConfigKeys.REPORT_DIR).value)
                 : null;
+        boolean digestIndex = !settings.containsKey(ConfigKeys.DIGEST_INDEX)
+                || parseBoolean(ConfigKeys.DIGEST_INDEX, settings.get(ConfigKeys.DIGEST_INDEX).value,
+                        settings.get(ConfigKeys.DIGEST_INDEX).where);
 
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(commandLine).entrySet()) {
@@ -150,6 +153,7 @@ public final class AirlockConfigLoader {
                 }
                 case ConfigKeys.QUARANTINE_DIR -> quarantine = resolve(projectRoot, value);
                 case ConfigKeys.REPORT_DIR -> reportDir = resolve(projectRoot, value);
+                case ConfigKeys.DIGEST_INDEX -> digestIndex = parseBoolean(key, value, where);
                 default -> throw new IllegalStateException(key);
             }
             origins.put(key, "-D" + key);
@@ -167,7 +171,7 @@ public final class AirlockConfigLoader {
             validate(mirrors, namespaces, origins);
         }
         return new AirlockConfig(mode, mirrors, namespaces, floating, localOrigin, lock, quarantine, reportDir,
-                origins, warnings);
+                digestIndex, origins, warnings);
     }
 
     private static void validate(List<MirrorSpec> mirrors, List<NamespaceRule> namespaces,
@@ -195,6 +199,15 @@ public final class AirlockConfigLoader {
                 }
             }
         }
+    }
+
+    private static boolean parseBoolean(String key, String value, String where) {
+        String v = value.trim();
+        if (v.equals("true") || v.equals("false")) {
+            return v.equals("true");
+        }
+        throw new ConfigException(where, key + "=" + value + " is neither true nor false",
+                "set " + key + "=true (the default) or " + key + "=false");
     }
 
     private static void requireTighter(boolean ok, String key, String value, String current, String origin) {

@@ -59,11 +59,20 @@ public final class ConfigKeys {
      */
     public static final String REPORT_DIR = "airlock.report.dir";
 
+    /**
+     * {@code true} | {@code false}: whether the SHA-256 in the evidence of a file cached from a mirror may come from
+     * the digest index in the local repository (an entry used only while the file's inode, size, mtime and ctime
+     * are unchanged) instead of hashing the file again. Enforcement never uses it: the lock, the quarantine,
+     * {@code record} and the rules always hash the bytes. Default {@code true}. Since 0.1.0.
+     */
+    public static final String DIGEST_INDEX = "airlock.digestIndex";
+
     public static final List<String> SECURITY_KEYS =
             List.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN);
 
     public static final Set<String> ALL_KEYS =
-            Set.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN, QUARANTINE_DIR, REPORT_DIR);
+            Set.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN, QUARANTINE_DIR, REPORT_DIR,
+                    DIGEST_INDEX);
 
     /** Properties POMs commonly define that start with {@code airlock.} but are not configuration. */
     public static final Set<String> IGNORED_USER_PROPERTIES = Set.of("airlock.version");

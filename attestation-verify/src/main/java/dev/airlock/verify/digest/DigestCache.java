@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,8 +16,9 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * SHA-256 of files, each computed once per session: streaming, keyed by path, size and modification time, so a
- * file that changes under the same name is hashed again. Thread-safe.
+ * SHA-256 of files, each computed once per session: streaming, keyed by path, size, modification time and, where the
+ * file system has them, change time (ctime) and inode, so a file that changes under the same name is hashed again
+ * (ctime also changes when a writer puts the mtime back). Thread-safe.
  */
 public final class DigestCache {
     private static final int BUFFER = 64 * 1024;
@@ -23,8 +27,7 @@ public final class DigestCache {
 
     /** The lowercase hex SHA-256 of {@code file}. */
     public String sha256(Path file) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        Key key = new Key(file.toAbsolutePath().normalize(), attrs.size(), attrs.lastModifiedTime().toMillis());
+        Key key = key(file);
         String known = cache.get(key);
         if (known != null) {
             return known;
@@ -32,6 +35,44 @@ public final class DigestCache {
         String computed = sha256Uncached(file);
         String previous = cache.putIfAbsent(key, computed);
         return previous != null ? previous : computed;
+    }
+
+    /** The SHA-256 of {@code file} if it was hashed in this session and has not changed since, else null. */
+    public String peek(Path file) throws IOException {
+        return cache.get(key(file));
+    }
+
+    /**
+     * Hashes {@code file} now, whatever is known, and remembers the value: for a caller that needs the bytes read
+     * after a moment of its own (the digest index).
+     */
+    public String sha256Fresh(Path file) throws IOException {
+        Key key = key(file);
+        String computed = sha256Uncached(file);
+        cache.put(key, computed);
+        return computed;
+    }
+
+    private static Key key(Path file) throws IOException {
+        Path path = file.toAbsolutePath().normalize();
+        if (UNIX) {
+            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
+            return new Key(path, ((Number) a.get("size")).longValue(),
+                    ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                    ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), ((Number) a.get("ino")).longValue());
+        }
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        return new Key(path, attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0, 0);
+    }
+
+    private static final boolean UNIX = unix();
+
+    private static boolean unix() {
+        try {
+            return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Number of distinct files hashed so far. */
@@ -64,7 +105,7 @@ public final class DigestCache {
         }
     }
 
-    private record Key(Path path, long size, long mtime) {
+    private record Key(Path path, long size, long mtime, long ctime, long inode) {
         Key {
             Objects.requireNonNull(path);
         }

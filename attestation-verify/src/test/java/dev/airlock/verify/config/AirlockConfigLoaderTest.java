@@ -51,6 +51,23 @@ class AirlockConfigLoaderTest {
         assertEquals("internal", c.mirrors().get(0).id());
         assertTrue(c.originOf(ConfigKeys.MIRRORS).endsWith(".mvn/airlock.properties:1"));
         assertEquals("default", c.originOf(ConfigKeys.MODE));
+        assertTrue(c.digestIndex());
+    }
+
+    @Test
+    void digestIndexIsTrueOrFalseFromAFileOrTheCommandLine() throws IOException {
+        String mirror = "airlock.mirrors=internal=https://repo.corp.example/maven\n";
+        assertFalse(load(List.of(project(mirror + "airlock.digestIndex=false\n")), Map.of()).digestIndex());
+        assertTrue(load(List.of(project(mirror + "airlock.digestIndex=false\n")),
+                Map.of(ConfigKeys.DIGEST_INDEX, "true")).digestIndex());
+        assertFalse(load(List.of(project(mirror)), Map.of(ConfigKeys.DIGEST_INDEX, "false")).digestIndex());
+        Path p = project(mirror + "airlock.digestIndex=yes\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(p), Map.of()));
+        assertEquals(p + ":2", e.where());
+        assertTrue(e.fix().contains("airlock.digestIndex=false"), e.fix());
+        ConfigException cli = assertThrows(ConfigException.class,
+                () -> load(List.of(project(mirror)), Map.of(ConfigKeys.DIGEST_INDEX, "off")));
+        assertTrue(cli.where().startsWith("-Dairlock.digestIndex=off"), cli.where());
     }
 
     @Test
