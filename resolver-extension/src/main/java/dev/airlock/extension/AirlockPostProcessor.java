@@ -63,6 +63,16 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         if (s == null || !s.active() || s.config() == null) {
             return;
         }
+        if ((s.lock() != null || s.recording()) && results.size() > 1) {
+            List<Path> files = new ArrayList<>();
+            for (ArtifactResult r : results) {
+                Artifact a = r.getArtifact();
+                if (a != null && a.getFile() != null && !(r.getRepository() instanceof WorkspaceRepository)) {
+                    files.add(a.getFile().toPath());
+                }
+            }
+            s.prehash(files);
+        }
         for (ArtifactResult r : results) {
             inspect(s, session, r);
         }

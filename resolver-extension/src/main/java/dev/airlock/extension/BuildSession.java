@@ -69,6 +69,7 @@ final class BuildSession {
     private volatile QuarantineStore quarantine;
     private final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ExecutorService hasher;
+    private ExecutorService parallelHasher;
 
     private volatile SecretScanner secrets = SecretScanner.none();
     private final Set<String> exfiltrationReported = ConcurrentHashMap.newKeySet();
@@ -382,12 +383,68 @@ final class BuildSession {
         return indexedDigests.get();
     }
 
+    /**
+     * Hashes the files of one resolution batch in parallel, the calling thread included, before they are checked one
+     * by one: with a lock every artifact's hash is needed before it is used, and a plugin's closure or a project's
+     * dependencies arrive as one batch. The values land in the session's digest cache; a file that cannot be read is
+     * left for the check to report.
+     */
+    void prehash(List<Path> files) {
+        int workers = Math.min(files.size(), Math.min(4, Runtime.getRuntime().availableProcessors())) - 1;
+        if (workers < 1) {
+            return;
+        }
+        ExecutorService pool;
+        synchronized (this) {
+            if (parallelHasher == null) {
+                parallelHasher = Executors.newFixedThreadPool(Math.min(4, Runtime.getRuntime().availableProcessors()),
+                        r -> {
+                            Thread t = new Thread(r, "airlock-hash-batch");
+                            t.setDaemon(true);
+                            return t;
+                        });
+            }
+            pool = parallelHasher;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+                try {
+                    digests.sha256(files.get(i));
+                } catch (IOException | RuntimeException e) {
+                    // the check hashes it again and reports why it cannot
+                }
+            }
+        };
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            running.add(pool.submit(work));
+        }
+        work.run();
+        for (java.util.concurrent.Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the work swallows its own errors
+            }
+        }
+    }
+
     /** Waits until the evidence hashed in the background is written. */
     void awaitHashes() {
         ExecutorService ex;
+        ExecutorService batch;
         synchronized (this) {
             ex = hasher;
             hasher = null;
+            batch = parallelHasher;
+            parallelHasher = null;
+        }
+        if (batch != null) {
+            batch.shutdown();
         }
         if (ex != null) {
             ex.shutdown();
