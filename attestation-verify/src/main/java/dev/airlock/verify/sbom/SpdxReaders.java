@@ -8,30 +8,33 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import org.spdx.core.InvalidSPDXAnalysisException;
+import org.spdx.core.TypedValue;
 import org.spdx.jacksonstore.MultiFormatStore;
-import org.spdx.library.SpdxModelFactory;
-import org.spdx.library.model.v2.Annotation;
-import org.spdx.library.model.v2.Checksum;
-import org.spdx.library.model.v2.ExternalRef;
 import org.spdx.library.model.v2.SpdxConstantsCompatV2;
 import org.spdx.library.model.v2.SpdxCreatorInformation;
 import org.spdx.library.model.v2.SpdxElement;
-import org.spdx.library.model.v2.SpdxPackage;
+import org.spdx.library.model.v2.enumerations.ChecksumAlgorithm;
 import org.spdx.library.model.v3_0_1.SpdxConstantsV3;
 import org.spdx.library.model.v3_0_1.core.Element;
-import org.spdx.library.model.v3_0_1.core.ExternalIdentifier;
 import org.spdx.library.model.v3_0_1.core.ExternalIdentifierType;
-import org.spdx.library.model.v3_0_1.core.Hash;
-import org.spdx.library.model.v3_0_1.core.IntegrityMethod;
+import org.spdx.library.model.v3_0_1.core.HashAlgorithm;
 import org.spdx.library.model.v3_0_1.core.Tool;
 import org.spdx.library.model.v3_0_1.software.Sbom;
+import org.spdx.storage.IModelStore;
 import org.spdx.storage.simple.InMemSpdxStore;
 import org.spdx.v3jsonldstore.JsonLDStore;
 
-/** SPDX 2.x JSON (spdx-jackson-store) and SPDX 3 JSON-LD (spdx-v3jsonld-store) through spdx-java-library. */
+/**
+ * SPDX 2.x JSON (spdx-jackson-store) and SPDX 3 JSON-LD (spdx-v3jsonld-store) through spdx-java-library.
+ *
+ * <p>The store deserialises the document (and validates it); the document-level values (creators, described and
+ * root elements) come from the library's model objects, the per-package values straight from the store
+ * ({@link SpdxStoreValues}): building a model object for each of thousands of packages, checksums and references
+ * made the first parse of a large SBOM markedly slower and reads the same values.
+ */
 final class SpdxReaders {
     private SpdxReaders() {}
 
@@ -57,41 +60,54 @@ final class SpdxReaders {
         EntryCollector c = new EntryCollector(file, scan);
         SbomEntry root = null;
         String rootName = null;
-        List<SpdxPackage> packages = new ArrayList<>();
-        SpdxModelFactory.getSpdxObjects(store, null, SpdxConstantsCompatV2.CLASS_SPDX_PACKAGE, null, docUri)
-                .forEach(o -> packages.add((SpdxPackage) o));
-        packages.sort((a, b) -> a.getId().compareTo(b.getId()));
-        for (SpdxPackage p : packages) {
-            String id = p.getId();
+        List<V2Package> packages = new ArrayList<>();
+        for (TypedValue tv : (Iterable<TypedValue>) store.getAllItems(null, SpdxConstantsCompatV2.CLASS_SPDX_PACKAGE)
+                ::iterator) {
+            packages.add(new V2Package(v2Id(store, tv.getObjectUri()), tv));
+        }
+        packages.sort((a, b) -> a.id().compareTo(b.id()));
+        for (V2Package pkg : packages) {
+            String id = pkg.id();
+            TypedValue p = pkg.item();
+            String uri = p.getObjectUri();
             String purl = null;
-            for (ExternalRef r : p.getExternalRefs()) {
-                String type = r.getReferenceType() == null ? "" : r.getReferenceType().getIndividualURI();
+            for (TypedValue r : SpdxStoreValues.objects(store, uri, SpdxConstantsCompatV2.PROP_EXTERNAL_REF)) {
+                String type = SpdxStoreValues.individualUri(store, r.getObjectUri(),
+                        SpdxConstantsCompatV2.PROP_REFERENCE_TYPE);
                 if (type != null && type.endsWith("purl")) {
-                    String loc = r.getReferenceLocator();
-                    boolean maven = loc != null && loc.startsWith("pkg:maven/");
+                    String loc = SpdxStoreValues.string(store, r.getObjectUri(),
+                            SpdxConstantsCompatV2.PROP_REFERENCE_LOCATOR).orElse("");
+                    boolean maven = loc.startsWith("pkg:maven/");
                     if (purl == null || (maven && !purl.startsWith("pkg:maven/"))) {
                         purl = loc;
                     }
                 }
             }
             List<EntryCollector.RawHash> hashes = new ArrayList<>();
-            for (Checksum ck : p.getChecksums()) {
-                hashes.add(new EntryCollector.RawHash(ck.getAlgorithm() == null ? null : ck.getAlgorithm().name(),
-                        ck.getValue()));
+            for (TypedValue ck : SpdxStoreValues.objects(store, uri, SpdxConstantsCompatV2.PROP_PACKAGE_CHECKSUM)) {
+                ChecksumAlgorithm alg = SpdxStoreValues.enumValue(store, ck.getObjectUri(),
+                        SpdxConstantsCompatV2.PROP_CHECKSUM_ALGORITHM, p.getSpecVersion(), ChecksumAlgorithm.class);
+                hashes.add(new EntryCollector.RawHash((alg == null ? ChecksumAlgorithm.MISSING : alg).name(),
+                        SpdxStoreValues.string(store, ck.getObjectUri(), SpdxConstantsCompatV2.PROP_CHECKSUM_VALUE)
+                                .orElse("")));
             }
             if (describedIds.contains(id) && root == null) {
-                rootName = p.getName().orElse(id);
+                rootName = SpdxStoreValues.string(store, uri, SpdxConstantsCompatV2.PROP_NAME).orElse(id);
                 root = c.root(id, purl, hashes);
                 continue;
             }
             Set<ResolvedArtifact.Kind> kinds = EnumSet.noneOf(ResolvedArtifact.Kind.class);
             String scope = null;
             if (airlock) {
-                for (Annotation a : p.getAnnotations()) {
-                    if (AirlockSpdx.isAirlockCreator(a.getAnnotator())) {
-                        kinds.addAll(AirlockSpdx.kinds(a.getComment()));
+                for (TypedValue a : SpdxStoreValues.objects(store, uri, SpdxConstantsCompatV2.PROP_ANNOTATION)) {
+                    String annotator = SpdxStoreValues.string(store, a.getObjectUri(),
+                            SpdxConstantsCompatV2.PROP_ANNOTATOR).orElse("");
+                    if (AirlockSpdx.isAirlockCreator(annotator)) {
+                        String comment = SpdxStoreValues.string(store, a.getObjectUri(),
+                                SpdxConstantsCompatV2.RDFS_PROP_COMMENT).orElse("");
+                        kinds.addAll(AirlockSpdx.kinds(comment));
                         if (scope == null) {
-                            scope = AirlockSpdx.scope(a.getComment());
+                            scope = AirlockSpdx.scope(comment);
                         }
                     }
                 }
@@ -118,31 +134,36 @@ final class SpdxReaders {
         EntryCollector c = new EntryCollector(file, scan);
         SbomEntry root = null;
         String rootName = null;
-        List<org.spdx.library.model.v3_0_1.software.SpdxPackage> packages = new ArrayList<>();
-        SpdxModelFactory.getSpdxObjects(store, null, SpdxConstantsV3.SOFTWARE_SPDX_PACKAGE, null, null)
-                .forEach(o -> packages.add((org.spdx.library.model.v3_0_1.software.SpdxPackage) o));
+        List<TypedValue> packages = new ArrayList<>(
+                store.getAllItems(null, SpdxConstantsV3.SOFTWARE_SPDX_PACKAGE).toList());
         packages.sort((a, b) -> a.getObjectUri().compareTo(b.getObjectUri()));
-        for (var p : packages) {
+        for (TypedValue p : packages) {
             String id = p.getObjectUri();
-            Optional<String> url = p.getPackageUrl();
-            String purl = url.orElse(null);
+            String purl = SpdxStoreValues.string(store, id, SpdxConstantsV3.PROP_PACKAGE_URL).orElse(null);
             if (purl == null) {
-                for (ExternalIdentifier ei : p.getExternalIdentifiers()) {
-                    if (ei.getExternalIdentifierType() == ExternalIdentifierType.PACKAGE_URL) {
-                        purl = ei.getIdentifier();
+                for (TypedValue ei : SpdxStoreValues.objects(store, id, SpdxConstantsV3.PROP_EXTERNAL_IDENTIFIER)) {
+                    ExternalIdentifierType type = SpdxStoreValues.enumValue(store, ei.getObjectUri(),
+                            SpdxConstantsV3.PROP_EXTERNAL_IDENTIFIER_TYPE, p.getSpecVersion(),
+                            ExternalIdentifierType.class);
+                    if (type == ExternalIdentifierType.PACKAGE_URL) {
+                        purl = SpdxStoreValues.string(store, ei.getObjectUri(), SpdxConstantsV3.PROP_IDENTIFIER)
+                                .orElse(null);
                         break;
                     }
                 }
             }
             List<EntryCollector.RawHash> hashes = new ArrayList<>();
-            for (IntegrityMethod im : p.getVerifiedUsings()) {
-                if (im instanceof Hash h) {
-                    hashes.add(new EntryCollector.RawHash(h.getAlgorithm() == null ? null : h.getAlgorithm().name(),
-                            h.getHashValue()));
+            for (TypedValue im : SpdxStoreValues.objects(store, id, SpdxConstantsV3.PROP_VERIFIED_USING)) {
+                if (SpdxConstantsV3.CORE_HASH.equals(im.getType())) {
+                    HashAlgorithm alg = SpdxStoreValues.enumValue(store, im.getObjectUri(),
+                            SpdxConstantsV3.PROP_ALGORITHM, p.getSpecVersion(), HashAlgorithm.class);
+                    hashes.add(new EntryCollector.RawHash(alg == null ? null : alg.name(),
+                            SpdxStoreValues.string(store, im.getObjectUri(), SpdxConstantsV3.PROP_HASH_VALUE)
+                                    .orElse(null)));
                 }
             }
             if (rootUris.contains(id) && root == null) {
-                rootName = p.getName().orElse(id);
+                rootName = SpdxStoreValues.string(store, id, SpdxConstantsV3.PROP_NAME).orElse(id);
                 root = c.root(id, purl, hashes);
                 continue;
             }
@@ -150,6 +171,25 @@ final class SpdxReaders {
         }
         return new SbomDocument(file, SbomFormat.SPDX_JSONLD, scan.specVersion, tools, root, rootName, c.entries,
                 c.skipped, null, false, false);
+    }
+
+    /** A package of an SPDX 2 document: its SPDX id and its item in the store. */
+    private record V2Package(String id, TypedValue item) {}
+
+    /**
+     * The SPDX 2 id of an element (the part after the document URI's {@code #}), checked as the library's model
+     * factory checks it when it builds the element.
+     */
+    private static String v2Id(IModelStore store, String uri) throws InvalidSPDXAnalysisException {
+        if (store.isAnon(uri)) {
+            throw new InvalidSPDXAnalysisException("SPDX elements must not be anonymous types - missing ID for " + uri);
+        }
+        Matcher m = SpdxConstantsCompatV2.EXTERNAL_SPDX_ELEMENT_URI_PATTERN.matcher(uri);
+        if (!m.matches()) {
+            throw new InvalidSPDXAnalysisException("Element object URI does not follow the SPDX V2.X required pattern"
+                    + SpdxConstantsCompatV2.EXTERNAL_SPDX_ELEMENT_URI_PATTERN);
+        }
+        return m.group(2);
     }
 
     /** The root packages: the document's root elements, looking through an {@code Sbom} to its roots. */
