@@ -69,6 +69,13 @@ final class BuildSession {
     private volatile QuarantineStore quarantine;
     private final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ExecutorService hasher;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> pending =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final Object drainLock = new Object();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    private static final int BATCH = 256;
     private ExecutorService parallelHasher;
 
     private volatile SecretScanner secrets = SecretScanner.none();
@@ -232,12 +239,64 @@ final class BuildSession {
     }
 
     /** A POM this build read, indexed to find which POM declared a refused repository. */
+    /**
+     * Indexes the repositories a POM declares, on the background thread (in the order the POMs were resolved, so the
+     * first declaring POM is still the one named): reading and parsing every POM again is work the resolving thread
+     * need not wait for. {@link #declaringPoms()} first runs whatever is still pending.
+     */
     void pomResolved(String label, Path file) {
-        declaringPoms.index(label, file);
+        later(() -> declaringPoms.index(label, file));
     }
 
     DeclaringPoms declaringPoms() {
+        runPending();
         return declaringPoms;
+    }
+
+    // ---------------------------------------------------------------- background evidence work
+
+    /**
+     * Queues evidence work (hashing the files of evidence lines, indexing POMs) for the background thread, which runs
+     * it in batches of {@value #BATCH}, in the order it was queued. Handing each task over on its own would wake the
+     * thread once per artifact, and on a machine whose cores are busy (the build, the JIT compiler) each wake-up
+     * preempts the resolving thread. Whatever is queued when the session finishes runs then; nothing that decides
+     * anything waits here: the lock, the quarantine and {@code record} hash on the resolving thread, and the only
+     * reader of these lines during the build is {@code record}, which hashes synchronously.
+     */
+    private void later(Runnable task) {
+        pending.add(task);
+        if (finished) {
+            pendingCount.incrementAndGet();
+            runPending(); // the session's end already ran: nothing would pick it up
+            return;
+        }
+        if (pendingCount.incrementAndGet() >= BATCH && drainScheduled.compareAndSet(false, true)) {
+            try {
+                background().execute(() -> {
+                    drainScheduled.set(false);
+                    runPending();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                drainScheduled.set(false);
+                runPending(); // after finish(): run it here
+            }
+        }
+    }
+
+    /** Runs every queued task on the calling thread, in order (one runner at a time). */
+    private void runPending() {
+        synchronized (drainLock) {
+            for (Runnable r = pending.poll(); r != null; r = pending.poll()) {
+                pendingCount.decrementAndGet();
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    // evidence work never breaks the build; what it could not do is missing from the evidence
+                    org.slf4j.LoggerFactory.getLogger(BuildSession.class)
+                            .warn("[airlock] evidence work failed: {}", e.toString());
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- quarantine
@@ -342,19 +401,8 @@ final class BuildSession {
      * so ({@code "sha256Source":"index"}); a file hashed here is indexed for the next build.
      */
     void hashThenWrite(Path file, ResolutionLog.Line line) {
-        ExecutorService ex;
-        synchronized (this) {
-            if (hasher == null) {
-                hasher = Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "airlock-hash");
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
-            ex = hasher;
-        }
         boolean useIndex = config != null && config.digestIndex() && digestIndex.supported();
-        ex.execute(() -> {
+        later(() -> {
             try {
                 String known = digests.peek(file); // hashed earlier in this build
                 DigestIndex.Stat stat = known == null && useIndex ? digestIndex.stat(file) : null;
@@ -376,6 +424,18 @@ final class BuildSession {
             }
             line.put("file", file.toString()).write();
         });
+    }
+
+    /** The one background thread of the evidence work (hashing, POM indexing), started on first use. */
+    private synchronized ExecutorService background() {
+        if (hasher == null) {
+            hasher = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "airlock-evidence");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return hasher;
     }
 
     /** Number of evidence digests taken from the digest index in this build. */
@@ -454,6 +514,7 @@ final class BuildSession {
                 Thread.currentThread().interrupt();
             }
         }
+        runPending(); // anything queued while the thread shut down
     }
 
     // ---------------------------------------------------------------- counters
