@@ -404,9 +404,10 @@ final class BuildSession {
         boolean useIndex = config != null && config.digestIndex() && digestIndex.supported();
         later(() -> {
             try {
-                String known = digests.peek(file); // hashed earlier in this build
-                DigestIndex.Stat stat = known == null && useIndex ? digestIndex.stat(file) : null;
-                String indexed = digestIndex.lookup(file, stat);
+                DigestIndex.Stat stat = useIndex ? digestIndex.stat(file) : null;
+                String known = stat == null ? digests.peek(file) // hashed earlier in this build?
+                        : digests.peek(file, stat.size(), stat.mtimeNanos(), stat.ctimeNanos(), stat.ino());
+                String indexed = known == null ? digestIndex.lookup(file, stat) : null;
                 if (known != null || stat == null) {
                     line.put("sha256", known != null ? known : digests.sha256(file));
                 } else if (indexed != null) {

@@ -43,6 +43,17 @@ public final class DigestCache {
     }
 
     /**
+     * {@link #peek(Path)} for a file whose state the caller has just read (the digest index does): no second stat.
+     * Only meaningful where the file system has inodes and ctime.
+     */
+    public String peek(Path file, long size, long mtimeNanos, long ctimeNanos, long inode) throws IOException {
+        if (!UNIX) {
+            return peek(file);
+        }
+        return cache.get(new Key(file.toAbsolutePath().normalize(), size, mtimeNanos, ctimeNanos, inode));
+    }
+
+    /**
      * Hashes {@code file} now, whatever is known, and remembers the value: for a caller that needs the bytes read
      * after a moment of its own (the digest index).
      */

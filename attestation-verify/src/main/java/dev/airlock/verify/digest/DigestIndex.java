@@ -55,6 +55,8 @@ public final class DigestIndex {
 
     private final boolean supported;
     private final Map<Path, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each directory's index as read in this session (a jar and its POM share one), replaced when written. */
+    private final Map<Path, Map<String, Entry>> read = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DigestIndex() {
         this(unixAttributesSupported());
@@ -89,7 +91,7 @@ public final class DigestIndex {
         if (now == null || file.getParent() == null) {
             return null;
         }
-        Entry e = read(file.getParent()).get(file.getFileName().toString());
+        Entry e = entries(file.getParent()).get(file.getFileName().toString());
         return e != null && e.stat.equals(now) ? e.sha256 : null;
     }
 
@@ -133,6 +135,7 @@ public final class DigestIndex {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
                 }
+                read.put(key(dir), Map.copyOf(entries));
                 return true;
             } catch (IOException | RuntimeException e) {
                 return false; // a read-only local repository: the evidence is hashed every time, nothing else
@@ -146,6 +149,15 @@ public final class DigestIndex {
                 }
             }
         }
+    }
+
+    /** The entries of {@code dir}'s index, read once per session. */
+    private Map<String, Entry> entries(Path dir) {
+        return read.computeIfAbsent(key(dir), DigestIndex::read);
+    }
+
+    private static Path key(Path dir) {
+        return dir.toAbsolutePath().normalize();
     }
 
     /** The entries of {@code dir}'s index; empty when it has none or it is malformed. */
@@ -178,7 +190,7 @@ public final class DigestIndex {
     }
 
     private Object lockFor(Path dir) {
-        return locks.computeIfAbsent(dir.toAbsolutePath().normalize(), d -> new Object());
+        return locks.computeIfAbsent(key(dir), d -> new Object());
     }
 
     private static long nanos(FileTime t) {

@@ -90,9 +90,14 @@ class DigestIndexTest {
         Path idx = dir.resolve(DigestIndex.FILE_NAME);
         List<String> lines = Files.readAllLines(idx);
         Files.write(idx, List.of(lines.get(0), lines.get(1), "garbage line"));
-        assertNull(index.lookup(jar, index.stat(jar)));
+        DigestIndex nextBuild = new DigestIndex(); // a directory's index is read once per session
+        assertNull(nextBuild.lookup(jar, nextBuild.stat(jar)));
         Files.write(idx, List.of(lines.get(1).replaceAll("[0-9a-f]{64}$", "not-a-hash")));
-        assertNull(index.lookup(jar, index.stat(jar)));
+        DigestIndex another = new DigestIndex();
+        assertNull(another.lookup(jar, another.stat(jar)));
+        Files.write(idx, lines);
+        DigestIndex intact = new DigestIndex();
+        assertEquals(DigestCache.sha256Uncached(jar), intact.lookup(jar, intact.stat(jar)));
     }
 
     @Test
@@ -104,6 +109,13 @@ class DigestIndexTest {
         assertEquals(DigestCache.sha256Uncached(jar), index.lookup(jar, index.stat(jar)));
         assertEquals(DigestCache.sha256Uncached(pom), index.lookup(pom, index.stat(pom)));
         assertEquals(3, Files.readAllLines(dir.resolve(DigestIndex.FILE_NAME)).size()); // header + 2
+    }
+
+    @Test
+    void aLaterBuildReadsWhatAnEarlierOneStored() throws Exception {
+        assertTrue(hashAndStore(jar, 60_000));
+        DigestIndex later = new DigestIndex();
+        assertEquals(DigestCache.sha256Uncached(jar), later.lookup(jar, later.stat(jar)));
     }
 
     @Test
