@@ -76,7 +76,8 @@ public final class DigestCache {
         return new Key(path, attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0, 0);
     }
 
-    private static final boolean UNIX = unix();
+    /** The file system has the "unix" attribute view (inode, ctime). */
+    static final boolean UNIX = unix();
 
     private static boolean unix() {
         try {

@@ -59,7 +59,7 @@ public final class DigestIndex {
     private final Map<Path, Map<String, Entry>> read = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DigestIndex() {
-        this(unixAttributesSupported());
+        this(DigestCache.UNIX);
     }
 
     DigestIndex(boolean supported) {
@@ -195,13 +195,5 @@ public final class DigestIndex {
 
     private static long nanos(FileTime t) {
         return t.to(TimeUnit.NANOSECONDS);
-    }
-
-    private static boolean unixAttributesSupported() {
-        try {
-            return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("unix");
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 }
