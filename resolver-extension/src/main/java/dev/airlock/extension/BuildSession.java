@@ -405,8 +405,7 @@ final class BuildSession {
         later(() -> {
             try {
                 DigestIndex.Stat stat = useIndex ? digestIndex.stat(file) : null;
-                String known = stat == null ? digests.peek(file) // hashed earlier in this build?
-                        : digests.peek(file, stat.size(), stat.mtimeNanos(), stat.ctimeNanos(), stat.ino());
+                String known = digests.peek(file, stat); // hashed earlier in this build?
                 String indexed = known == null ? digestIndex.lookup(file, stat) : null;
                 if (known != null || stat == null) {
                     line.put("sha256", known != null ? known : digests.sha256(file));

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,15 +40,9 @@ public final class DigestCache {
         return cache.get(key(file));
     }
 
-    /**
-     * {@link #peek(Path)} for a file whose state the caller has just read (the digest index does): no second stat.
-     * Only meaningful where the file system has inodes and ctime.
-     */
-    public String peek(Path file, long size, long mtimeNanos, long ctimeNanos, long inode) throws IOException {
-        if (!UNIX) {
-            return peek(file);
-        }
-        return cache.get(new Key(file.toAbsolutePath().normalize(), size, mtimeNanos, ctimeNanos, inode));
+    /** {@link #peek(Path)} for a file whose state the caller has just read (the digest index does): no second stat. */
+    public String peek(Path file, DigestIndex.Stat state) throws IOException {
+        return state == null ? peek(file) : cache.get(new Key(file.toAbsolutePath().normalize(), state));
     }
 
     /**
@@ -67,13 +59,10 @@ public final class DigestCache {
     private static Key key(Path file) throws IOException {
         Path path = file.toAbsolutePath().normalize();
         if (UNIX) {
-            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino");
-            return new Key(path, ((Number) a.get("size")).longValue(),
-                    ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
-                    ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), ((Number) a.get("ino")).longValue());
+            return new Key(path, DigestIndex.Stat.of(file));
         }
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        return new Key(path, attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0, 0);
+        return new Key(path, new DigestIndex.Stat(0, 0, attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0));
     }
 
     /** The file system has the "unix" attribute view (inode, ctime). */
@@ -117,7 +106,7 @@ public final class DigestCache {
         }
     }
 
-    private record Key(Path path, long size, long mtime, long ctime, long inode) {
+    private record Key(Path path, DigestIndex.Stat state) {
         Key {
             Objects.requireNonNull(path);
         }

@@ -46,6 +46,14 @@ public final class DigestIndex {
 
     /** The state of a file that an entry must match: all of it. */
     public record Stat(long dev, long ino, long size, long mtimeNanos, long ctimeNanos) {
+        /** Reads it (needs the "unix" attribute view). */
+        static Stat of(Path file) throws IOException {
+            Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES);
+            return new Stat(((Number) a.get("dev")).longValue(), ((Number) a.get("ino")).longValue(),
+                    ((Number) a.get("size")).longValue(), nanos((FileTime) a.get("lastModifiedTime")),
+                    nanos((FileTime) a.get("ctime")));
+        }
+
         String line(String name, String sha256) {
             return name + '\t' + dev + '\t' + ino + '\t' + size + '\t' + mtimeNanos + '\t' + ctimeNanos + '\t' + sha256;
         }
@@ -77,10 +85,7 @@ public final class DigestIndex {
             return null;
         }
         try {
-            Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES);
-            return new Stat(((Number) a.get("dev")).longValue(), ((Number) a.get("ino")).longValue(),
-                    ((Number) a.get("size")).longValue(), nanos((FileTime) a.get("lastModifiedTime")),
-                    nanos((FileTime) a.get("ctime")));
+            return Stat.of(file);
         } catch (IOException | RuntimeException e) {
             return null;
         }
