@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.TimeUnit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -57,12 +55,7 @@ public final class DigestCache {
     }
 
     private static Key key(Path file) throws IOException {
-        Path path = file.toAbsolutePath().normalize();
-        if (UNIX) {
-            return new Key(path, DigestIndex.Stat.of(file));
-        }
-        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        return new Key(path, new DigestIndex.Stat(0, 0, attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS), 0));
+        return new Key(file.toAbsolutePath().normalize(), DigestIndex.Stat.current(file, false));
     }
 
     /** The file system has the "unix" attribute view (inode, ctime). */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,14 +42,37 @@ public final class DigestIndex {
     public static final long RACY_MARGIN_MILLIS = 3_000;
 
     private static final String HEADER = "# Airlock digest index v1: a cache of SHA-256 for build evidence (docs/evidence.md)";
-    private static final String ATTRIBUTES = "unix:dev,ino,size,lastModifiedTime,ctime";
+    private static final String ATTRIBUTES = "unix:dev,ino,size,lastModifiedTime,ctime,isRegularFile";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /** The state of a file that an entry must match: all of it. */
     public record Stat(long dev, long ino, long size, long mtimeNanos, long ctimeNanos) {
         /** Reads it (needs the "unix" attribute view). */
         static Stat of(Path file) throws IOException {
+            return of(file, false);
+        }
+
+        /**
+         * The state of {@code file} in one stat call, on any file system: without the "unix" view (Windows) device,
+         * inode and ctime are 0. With {@code regularOnly}, anything but a regular file (a directory, a FIFO that
+         * would block a read) is an IOException.
+         */
+        static Stat current(Path file, boolean regularOnly) throws IOException {
+            if (DigestCache.UNIX) {
+                return of(file, regularOnly);
+            }
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (regularOnly && !a.isRegularFile()) {
+                throw new IOException(file + " is not a regular file");
+            }
+            return new Stat(0, 0, a.size(), nanos(a.lastModifiedTime()), 0);
+        }
+
+        private static Stat of(Path file, boolean regularOnly) throws IOException {
             Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES);
+            if (regularOnly && !Boolean.TRUE.equals(a.get("isRegularFile"))) {
+                throw new IOException(file + " is not a regular file");
+            }
             return new Stat(((Number) a.get("dev")).longValue(), ((Number) a.get("ino")).longValue(),
                     ((Number) a.get("size")).longValue(), nanos((FileTime) a.get("lastModifiedTime")),
                     nanos((FileTime) a.get("ctime")));

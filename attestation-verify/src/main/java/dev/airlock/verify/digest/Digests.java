@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,12 +29,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>One read per file computes every algorithm asked for at once (only those: SHA-512 alone when only SHA-512 is
  *       compared).</li>
- *   <li>Results are cached by real path, size and modification time, so a file is read once per build even when the
- *       rules of every module of a reactor ask for it: {@link #shared()} is one bounded cache per class loader (the
- *       enforcer rules of all modules of one build run in one). A file that changes is read again; a file that
- *       changes while it is read is not cached.</li>
+ *   <li>Results are cached by path and the file's state (size, modification time and, where the file system has
+ *       them, device, inode and change time: {@link DigestIndex.Stat}), so a file is read once per build even when
+ *       the rules of every module of a reactor ask for it: {@link #shared()} is one bounded cache per class loader
+ *       (the enforcer rules of all modules of one build run in one). A file that changes is read again, also when
+ *       its writer puts size and modification time back; a file that changes while it is read is not cached.</li>
  *   <li>Concurrent requests for the same file wait for the read in progress instead of reading it again.</li>
- *   <li>{@link #digestAll(Map)} hashes many files on a small pool of threads, largest first.</li>
+ *   <li>{@link #digestAll(Map)} hashes many files on up to {@code min(4, processors)} threads, the calling thread
+ *       one of them, largest first.</li>
  * </ul>
  *
  * Thread-safe. {@link DigestCache} (SHA-256 only, used by the core extension) is separate and unchanged.
@@ -92,6 +89,12 @@ public final class Digests {
      * not cached yet is computed in one read of the file.
      */
     public Map<HashAlgorithm, String> digests(Path file, Set<HashAlgorithm> algorithms) throws IOException {
+        return digests(file, algorithms, null);
+    }
+
+    /** {@link #digests(Path, Set)} reading through {@code buffer} (null: a new one when the file must be read). */
+    private Map<HashAlgorithm, String> digests(Path file, Set<HashAlgorithm> algorithms, byte[] buffer)
+            throws IOException {
         Objects.requireNonNull(file, "file");
         if (algorithms.isEmpty()) {
             return Map.of();
@@ -117,14 +120,14 @@ public final class Digests {
                 if (known != null) {
                     missing.removeAll(known.keySet());
                 }
-                Map<HashAlgorithm, String> computed = read(key, missing);
+                Map<HashAlgorithm, String> computed = read(file, missing, buffer != null ? buffer : new byte[BUFFER]);
                 EnumMap<HashAlgorithm, String> merged = new EnumMap<>(HashAlgorithm.class);
                 if (known != null) {
                     merged.putAll(known);
                 }
                 merged.putAll(computed);
                 Map<HashAlgorithm, String> frozen = Collections.unmodifiableMap(merged);
-                if (unchanged(key)) {
+                if (unchanged(file, key)) {
                     synchronized (cache) {
                         cache.put(key, frozen);
                     }
@@ -148,9 +151,13 @@ public final class Digests {
     }
 
     /**
-     * Hashes every file of {@code requests} (file → algorithms wanted) on a small thread pool (at most
-     * {@code min(4, processors)} threads, largest files first) and returns one result per file, in the order of the
-     * request map. Files that cannot be read get a result with the error; nothing is thrown for them.
+     * Hashes every file of {@code requests} (file → algorithms wanted) on at most {@code min(4, processors)} threads,
+     * largest files first, and returns one result per file, in the order of the request map. Files that cannot be
+     * read get a result with the error; nothing is thrown for them.
+     *
+     * <p>The calling thread hashes too, and each thread takes the next file itself from one shared counter: nobody
+     * waits on a queue or a future per file (with a pool and a future per file, the waiting thread was woken up for
+     * each file done, and on a two-core machine each wake-up takes a core from a hashing thread).
      */
     public Map<Path, Result> digestAll(Map<Path, Set<HashAlgorithm>> requests) {
         Map<Path, Result> out = new LinkedHashMap<>();
@@ -159,11 +166,12 @@ public final class Digests {
         }
         int threads = Math.min(requests.size(), Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         if (threads == 1) {
-            requests.forEach((f, a) -> out.put(f, digestOne(f, a)));
+            byte[] buffer = new byte[BUFFER];
+            requests.forEach((f, a) -> out.put(f, digestOne(f, a, buffer)));
             return out;
         }
         List<Path> order = new ArrayList<>(requests.keySet());
-        Map<Path, Long> sizes = new ConcurrentHashMap<>();
+        Map<Path, Long> sizes = new HashMap<>();
         for (Path p : order) {
             try {
                 sizes.put(p, Files.size(p));
@@ -172,44 +180,52 @@ public final class Digests {
             }
         }
         order.sort(Comparator.comparingLong((Path p) -> sizes.get(p)).reversed());
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "airlock-digest-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Map<Path, Future<Result>> futures = new LinkedHashMap<>();
-            for (Path p : order) {
-                futures.put(p, pool.submit(() -> digestOne(p, requests.get(p))));
+        Result[] results = new Result[order.size()];
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            byte[] buffer = new byte[BUFFER];
+            int i;
+            while ((i = next.getAndIncrement()) < results.length) {
+                Path p = order.get(i);
+                results[i] = digestOne(p, requests.get(p), buffer);
             }
-            Map<Path, Result> byFile = new LinkedHashMap<>();
-            for (Map.Entry<Path, Future<Result>> e : futures.entrySet()) {
-                byFile.put(e.getKey(), await(e.getKey(), e.getValue()));
-            }
-            for (Path p : requests.keySet()) {
-                out.put(p, byFile.get(p));
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
+        };
+        Thread[] helpers = new Thread[threads - 1];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(worker, "airlock-digest-" + (t + 1));
+            helpers[t].setDaemon(true);
+            helpers[t].start();
         }
-    }
-
-    private static Result await(Path file, Future<Result> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
+        worker.run();
+        boolean interrupted = false;
+        for (Thread t : helpers) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish waiting: the helpers stop on their own, results stay complete
+                }
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            return new Result(file, Map.of(), new IOException("interrupted while hashing " + file, e));
-        } catch (ExecutionException e) {
-            return new Result(file, Map.of(), new IOException("cannot hash " + file + ": " + e.getCause(), e));
         }
+        Map<Path, Result> byFile = new HashMap<>();
+        for (int i = 0; i < results.length; i++) {
+            Path p = order.get(i);
+            // a helper that died of an Error left no result: the file counts as not hashed (fail closed)
+            byFile.put(p, results[i] != null ? results[i]
+                    : new Result(p, Map.of(), new IOException("cannot hash " + p + ": the hashing thread failed")));
+        }
+        for (Path p : requests.keySet()) {
+            out.put(p, byFile.get(p));
+        }
+        return out;
     }
 
-    private Result digestOne(Path file, Set<HashAlgorithm> algorithms) {
+    private Result digestOne(Path file, Set<HashAlgorithm> algorithms, byte[] buffer) {
         try {
-            return new Result(file, digests(file, algorithms), null);
+            return new Result(file, digests(file, algorithms, buffer), null);
         } catch (IOException e) {
             return new Result(file, Map.of(), e);
         } catch (RuntimeException e) {
@@ -243,17 +259,16 @@ public final class Digests {
 
     /** Digests of a stream, uncached: one pass, every algorithm of {@code algorithms}. */
     public static Map<HashAlgorithm, String> compute(InputStream in, Set<HashAlgorithm> algorithms) throws IOException {
-        return compute(in, algorithms, null);
+        return compute(in, algorithms, new byte[BUFFER], null);
     }
 
-    private static Map<HashAlgorithm, String> compute(InputStream in, Set<HashAlgorithm> algorithms, AtomicLong count)
-            throws IOException {
+    private static Map<HashAlgorithm, String> compute(InputStream in, Set<HashAlgorithm> algorithms, byte[] buf,
+            AtomicLong count) throws IOException {
         List<HashAlgorithm> algs = new ArrayList<>(algorithms);
         MessageDigest[] mds = new MessageDigest[algs.size()];
         for (int i = 0; i < mds.length; i++) {
             mds[i] = algs.get(i).newDigest();
         }
-        byte[] buf = new byte[BUFFER];
         long total = 0;
         int r;
         while ((r = in.read(buf)) >= 0) {
@@ -276,10 +291,11 @@ public final class Digests {
         return out;
     }
 
-    private Map<HashAlgorithm, String> read(Key key, Set<HashAlgorithm> algorithms) throws IOException {
+    private Map<HashAlgorithm, String> read(Path file, Set<HashAlgorithm> algorithms, byte[] buffer)
+            throws IOException {
         filesRead.incrementAndGet();
-        try (InputStream in = Files.newInputStream(key.path)) {
-            return compute(in, algorithms, bytesRead);
+        try (InputStream in = Files.newInputStream(file)) {
+            return compute(in, algorithms, buffer, bytesRead);
         }
     }
 
@@ -300,22 +316,23 @@ public final class Digests {
         return Collections.unmodifiableMap(out);
     }
 
+    /**
+     * One stat call. Where the file system has inodes, device and inode say which file it is (every path to it, a
+     * symbolic link too, shares one entry, without a real-path lookup per call); elsewhere its absolute path does.
+     */
     private static Key key(Path file) throws IOException {
-        Path real = file.toRealPath();
-        BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);
-        if (!attrs.isRegularFile()) {
-            throw new IOException(file + " is not a regular file");
-        }
-        return new Key(real, attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+        DigestIndex.Stat state = DigestIndex.Stat.current(file, true);
+        return new Key(DigestCache.UNIX ? null : file.toAbsolutePath().normalize(), state);
     }
 
-    private static boolean unchanged(Key key) {
+    private static boolean unchanged(Path file, Key key) {
         try {
-            return key.equals(key(key.path));
+            return key.equals(key(file));
         } catch (IOException e) {
             return false;
         }
     }
 
-    private record Key(Path path, long size, long mtimeNanos) {}
+    /** A file (its path where the state has no inode, else null) in one state. */
+    private record Key(Path path, DigestIndex.Stat state) {}
 }

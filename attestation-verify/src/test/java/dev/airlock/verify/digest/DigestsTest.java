@@ -58,7 +58,7 @@ class DigestsTest {
         assertEquals(Set.of(HashAlgorithm.SHA512), d.digests(f, EnumSet.of(HashAlgorithm.SHA512)).keySet());
         assertEquals(ABC.get(HashAlgorithm.SHA512), d.digest(f, HashAlgorithm.SHA512));
         assertEquals(1, d.filesRead());
-        // another path to the same file (a symbolic link): the real path is the key
+        // another path to the same file (a symbolic link): device and inode are the key
         Path link = Files.createSymbolicLink(dir.resolve("link.jar"), f);
         assertEquals(ABC.get(HashAlgorithm.SHA512), d.digest(link, HashAlgorithm.SHA512));
         assertEquals(1, d.filesRead());
@@ -79,6 +79,77 @@ class DigestsTest {
         Files.setLastModifiedTime(f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() + 5000));
         assertNotEquals(first, d.digest(f, HashAlgorithm.SHA256));
         assertEquals(2, d.filesRead());
+    }
+
+    @Test
+    void aFileRewrittenWithItsSizeAndModificationTimePutBackIsReadAgain() throws Exception {
+        Path f = dir.resolve("a.jar");
+        Files.writeString(f, "abc");
+        FileTime mtime = Files.getLastModifiedTime(f);
+        Digests d = new Digests(100);
+        assertEquals(ABC.get(HashAlgorithm.SHA512), d.digest(f, HashAlgorithm.SHA512));
+        Thread.sleep(20); // a later ctime even on coarse clocks
+        Files.writeString(f, "abd"); // same size
+        Files.setLastModifiedTime(f, mtime); // and the mtime put back: only ctime (and here the content) differ
+        assertEquals(mtime, Files.getLastModifiedTime(f));
+        assertNotEquals(ABC.get(HashAlgorithm.SHA512), d.digest(f, HashAlgorithm.SHA512));
+        assertEquals(2, d.filesRead());
+        // replaced by a new file (new inode) with the old content, size and mtime: read again too
+        Path tmp = dir.resolve("a.jar.tmp");
+        Files.writeString(tmp, "abc");
+        Files.setLastModifiedTime(tmp, mtime);
+        Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(ABC.get(HashAlgorithm.SHA512), d.digest(f, HashAlgorithm.SHA512));
+        assertEquals(3, d.filesRead());
+    }
+
+    @Test
+    void aFifoIsNotReadAndDoesNotBlock() throws Exception {
+        Path fifo = dir.resolve("pipe.jar");
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo here: " + e.getMessage());
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
+        Path jar = dir.resolve("a.jar");
+        Files.writeString(jar, "abc");
+        Map<Path, Set<HashAlgorithm>> req = new LinkedHashMap<>();
+        req.put(fifo, EnumSet.of(HashAlgorithm.SHA256));
+        req.put(jar, EnumSet.of(HashAlgorithm.SHA256));
+        Map<Path, Digests.Result> all = new Digests(10).digestAll(req);
+        assertFalse(all.get(fifo).ok());
+        assertTrue(all.get(fifo).error().getMessage().contains("not a regular file"), all.get(fifo).error().getMessage());
+        assertEquals(ABC.get(HashAlgorithm.SHA256), all.get(jar).digests().get(HashAlgorithm.SHA256));
+    }
+
+    @Test
+    void anInterruptedCallerGetsAResultForEveryFileAndKeepsItsInterrupt() throws Exception {
+        Map<Path, Set<HashAlgorithm>> req = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            Path f = dir.resolve("f" + i + ".jar");
+            Files.writeString(f, "abc");
+            req.put(f, EnumSet.of(HashAlgorithm.SHA256));
+        }
+        Map<Path, Digests.Result> all;
+        Thread.currentThread().interrupt();
+        try {
+            all = new Digests(100).digestAll(req);
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(new ArrayList<>(req.keySet()), new ArrayList<>(all.keySet()));
+        for (Digests.Result r : all.values()) {
+            // each file is hashed right or reported as not hashed (the interrupted thread's reads fail): never wrong
+            if (r.ok()) {
+                assertEquals(ABC.get(HashAlgorithm.SHA256), r.digests().get(HashAlgorithm.SHA256));
+            } else {
+                assertTrue(r.digests().isEmpty());
+            }
+        }
     }
 
     @Test
