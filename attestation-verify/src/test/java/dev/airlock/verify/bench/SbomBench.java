@@ -377,13 +377,18 @@ public final class SbomBench {
         List<Double> sha256 = new ArrayList<>();
         List<Double> ssl512 = new ArrayList<>();
         List<Double> ratios512 = new ArrayList<>();
+        List<Double> verCpu = new ArrayList<>();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < pairs; i++) {
             double a = openssl(files);
             double a512 = openssl(files, "-sha512");
             Digests fresh = new Digests(100_000);
+            long cpu0 = os.getProcessCpuTime();
             t0 = System.nanoTime();
             v = SbomVerifier.builder().digests(fresh).build().verify(artifacts, List.of(sbom));
             double b = (System.nanoTime() - t0) / 1e6;
+            verCpu.add((os.getProcessCpuTime() - cpu0) / 1e6);
             check(v, files.size(), sbom.entries().size());
             Digests par = new Digests(100_000);
             Map<Path, Set<HashAlgorithm>> req = new LinkedHashMap<>();
@@ -400,6 +405,7 @@ public final class SbomBench {
         System.out.printf(Locale.ROOT, "%d pairs, median (min-max):%n", pairs);
         System.out.printf(Locale.ROOT, "  openssl dgst -sha256, one process over all files: %s ms%n", stats(ssl));
         System.out.printf(Locale.ROOT, "  verifySbom (SHA-512, parallel, fresh cache):      %s ms%n", stats(ver));
+        System.out.printf(Locale.ROOT, "    CPU of all the JVM's threads meanwhile:         %s ms%n", stats(verCpu));
         System.out.printf(Locale.ROOT, "  ratio verifySbom / openssl, pair by pair:          %s%n", stats(ratios));
         System.out.printf(Locale.ROOT, "  Digests.digestAll SHA-256 (for comparison):       %s ms%n", stats(sha256));
         // the SBOM's strongest algorithm is SHA-512, which no CPU accelerates as SHA extensions accelerate SHA-256:
