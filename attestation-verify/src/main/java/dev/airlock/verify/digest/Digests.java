@@ -29,10 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>One read per file computes every algorithm asked for at once (only those: SHA-512 alone when only SHA-512 is
  *       compared).</li>
- *   <li>Results are cached by path and the file's state (size, modification time and, where the file system has
- *       them, device, inode and change time: {@link DigestIndex.Stat}), so a file is read once per build even when
- *       the rules of every module of a reactor ask for it: {@link #shared()} is one bounded cache per class loader
- *       (the enforcer rules of all modules of one build run in one). A file that changes is read again, also when
+ *   <li>Results are cached by the file's state: device, inode, size, modification time and change time (where the
+ *       file system has no inodes, path, size and modification time: {@link DigestIndex.Stat}), so a file is read
+ *       once per build even when the rules of every module of a reactor ask for it: {@link #shared()} is one bounded
+ *       cache per class loader (the enforcer rules of all modules of one build run in one). A file that changes is read again, also when
  *       its writer puts size and modification time back; a file that changes while it is read is not cached.</li>
  *   <li>Concurrent requests for the same file wait for the read in progress instead of reading it again.</li>
  *   <li>{@link #digestAll(Map)} hashes many files on up to {@code min(4, processors)} threads, the calling thread
