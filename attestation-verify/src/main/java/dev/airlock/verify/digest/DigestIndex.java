@@ -47,35 +47,29 @@ public final class DigestIndex {
 
     /** The state of a file that an entry must match: all of it. */
     public record Stat(long dev, long ino, long size, long mtimeNanos, long ctimeNanos) {
-        /** Reads it (needs the "unix" attribute view). */
-        static Stat of(Path file) throws IOException {
-            return of(file, false);
-        }
-
         /**
          * The state of {@code file} in one stat call, on any file system: without the "unix" view (Windows) device,
          * inode and ctime are 0. With {@code regularOnly}, anything but a regular file (a directory, a FIFO that
          * would block a read) is an IOException.
          */
         static Stat current(Path file, boolean regularOnly) throws IOException {
+            Stat state;
+            boolean regular;
             if (DigestCache.UNIX) {
-                return of(file, regularOnly);
+                Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES);
+                regular = Boolean.TRUE.equals(a.get("isRegularFile"));
+                state = new Stat(((Number) a.get("dev")).longValue(), ((Number) a.get("ino")).longValue(),
+                        ((Number) a.get("size")).longValue(), nanos((FileTime) a.get("lastModifiedTime")),
+                        nanos((FileTime) a.get("ctime")));
+            } else {
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                regular = a.isRegularFile();
+                state = new Stat(0, 0, a.size(), nanos(a.lastModifiedTime()), 0);
             }
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            if (regularOnly && !a.isRegularFile()) {
+            if (regularOnly && !regular) {
                 throw new IOException(file + " is not a regular file");
             }
-            return new Stat(0, 0, a.size(), nanos(a.lastModifiedTime()), 0);
-        }
-
-        private static Stat of(Path file, boolean regularOnly) throws IOException {
-            Map<String, Object> a = Files.readAttributes(file, ATTRIBUTES);
-            if (regularOnly && !Boolean.TRUE.equals(a.get("isRegularFile"))) {
-                throw new IOException(file + " is not a regular file");
-            }
-            return new Stat(((Number) a.get("dev")).longValue(), ((Number) a.get("ino")).longValue(),
-                    ((Number) a.get("size")).longValue(), nanos((FileTime) a.get("lastModifiedTime")),
-                    nanos((FileTime) a.get("ctime")));
+            return state;
         }
 
         String line(String name, String sha256) {
@@ -109,7 +103,7 @@ public final class DigestIndex {
             return null;
         }
         try {
-            return Stat.of(file);
+            return Stat.current(file, false);
         } catch (IOException | RuntimeException e) {
             return null;
         }

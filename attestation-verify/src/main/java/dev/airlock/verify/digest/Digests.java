@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       one of them, largest first.</li>
  * </ul>
  *
- * Thread-safe. {@link DigestCache} (SHA-256 only, used by the core extension) is separate and unchanged.
+ * Thread-safe. {@link DigestCache} (SHA-256 only, used by the core extension) is separate; both key on
+ * {@link DigestIndex.Stat}.
  */
 public final class Digests {
     /** Entries kept by {@link #shared()}: enough for the largest reactors, about 0.5 kB each. */
@@ -165,29 +166,26 @@ public final class Digests {
             return out;
         }
         int threads = Math.min(requests.size(), Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
-        if (threads == 1) {
-            byte[] buffer = new byte[BUFFER];
-            requests.forEach((f, a) -> out.put(f, digestOne(f, a, buffer)));
-            return out;
-        }
         List<Path> order = new ArrayList<>(requests.keySet());
-        Map<Path, Long> sizes = new HashMap<>();
-        for (Path p : order) {
-            try {
-                sizes.put(p, Files.size(p));
-            } catch (IOException | RuntimeException e) {
-                sizes.put(p, -1L);
+        if (threads > 1) { // largest first, so that no thread is left with a big file at the end
+            Map<Path, Long> sizes = new HashMap<>();
+            for (Path p : order) {
+                try {
+                    sizes.put(p, Files.size(p));
+                } catch (IOException | RuntimeException e) {
+                    sizes.put(p, -1L);
+                }
             }
+            order.sort(Comparator.comparingLong((Path p) -> sizes.get(p)).reversed());
         }
-        order.sort(Comparator.comparingLong((Path p) -> sizes.get(p)).reversed());
-        Result[] results = new Result[order.size()];
+        Map<Path, Result> byFile = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             byte[] buffer = new byte[BUFFER];
             int i;
-            while ((i = next.getAndIncrement()) < results.length) {
+            while ((i = next.getAndIncrement()) < order.size()) {
                 Path p = order.get(i);
-                results[i] = digestOne(p, requests.get(p), buffer);
+                byFile.put(p, digestOne(p, requests.get(p), buffer));
             }
         };
         Thread[] helpers = new Thread[threads - 1];
@@ -210,15 +208,11 @@ public final class Digests {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Map<Path, Result> byFile = new HashMap<>();
-        for (int i = 0; i < results.length; i++) {
-            Path p = order.get(i);
-            // a helper that died of an Error left no result: the file counts as not hashed (fail closed)
-            byFile.put(p, results[i] != null ? results[i]
-                    : new Result(p, Map.of(), new IOException("cannot hash " + p + ": the hashing thread failed")));
-        }
         for (Path p : requests.keySet()) {
-            out.put(p, byFile.get(p));
+            Result r = byFile.get(p);
+            // a helper that died of an Error left no result: the file counts as not hashed (fail closed)
+            out.put(p, r != null ? r
+                    : new Result(p, Map.of(), new IOException("cannot hash " + p + ": the hashing thread failed")));
         }
         return out;
     }

@@ -104,6 +104,7 @@ class DigestsTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30) // a FIFO without a writer blocks its reader: without the check this hangs
     void aFifoIsNotReadAndDoesNotBlock() throws Exception {
         Path fifo = dir.resolve("pipe.jar");
         Process p;
