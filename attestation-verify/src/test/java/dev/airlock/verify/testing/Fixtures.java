@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The shared test data of {@code ../shared/fixtures/} (real Sigstore trusted root, Maven Central bundles, the Sigstore
- * conformance cases, slsa-verifier provenance), next to the project root. Its location comes from the system property
+ * The real public test data in the repository's {@code fixtures/} (Sigstore trusted root, Maven Central bundles, the
+ * Sigstore conformance cases, slsa-verifier provenance; {@code fixtures/README.md} names each source). Its location comes from the system property
  * {@code airlock.fixtures} that this module's POM sets for surefire. A test that needs it fails when it is absent: a
  * verification test that silently skips would report a check it never made.
  */
@@ -20,8 +20,8 @@ public final class Fixtures {
         }
         Path dir = Path.of(p).toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("the shared fixtures are not at " + dir + ": they are expected in"
-                    + " ../shared/fixtures next to the project root");
+            throw new IllegalStateException("the test fixtures are not at " + dir + ": they are part of the"
+                    + " repository (fixtures/ at its root); restore them with git checkout -- fixtures");
         }
         return dir;
     }
