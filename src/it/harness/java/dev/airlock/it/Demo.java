@@ -23,18 +23,25 @@ public final class Demo {
         ItEnvironment env = ItEnvironment.get();
         boolean clean = Boolean.parseBoolean(System.getProperty("demo.clean", "false"));
         String version = System.getProperty("demo.maven", "3.9.16");
-        ScenarioRun run = new ScenarioRun(env, scenario(env, clean), version);
-        AssertionError failed = null;
+        ScenarioRun run = new ScenarioRun(env, scenario(env, clean), version)
+                .progress(line -> System.out.println("[demo] " + line));
+        System.out.println("[demo] examples/release-gate on Maven " + version + " (loopback mirror and decoy started by"
+                + " this command; work folder " + run.work() + ")");
+        Throwable failed = null;
         try {
             run.run();
-        } catch (AssertionError e) {
+        } catch (AssertionError | Exception e) {
             failed = e;
         }
         Report r = report(run, version);
         System.out.println(r.text());
         if (failed != null || !r.allHeld()) {
-            throw new IllegalStateException("The demo did not go as expected"
-                    + (failed == null ? "" : ": " + failed.getMessage()), failed);
+            // the table above says what went wrong; the full detail goes to a file, not the console (a build log
+            // nested in Maven's [ERROR] lines helps nobody)
+            Path detail = run.work().resolve("demo-failure.txt");
+            Files.createDirectories(detail.getParent());
+            Files.writeString(detail, failed == null ? r.text() : stackTrace(failed));
+            throw new IllegalStateException("the demo did not go as expected: see the table above and " + detail);
         }
     }
 
@@ -79,7 +86,7 @@ public final class Demo {
         out.append('\n');
         List<String> verdicts = new ArrayList<>();
         boolean allHeld = gateGreen;
-        if (logs.size() > CLEAN_BUILDS) {
+        if (s.invocations().size() > CLEAN_BUILDS) {
             out.append("3. attacks, one build each:\n");
         }
         for (int n = CLEAN_BUILDS + 1; n <= logs.size(); n++) {
@@ -102,11 +109,16 @@ public final class Demo {
             }
             Map<String, Object> hit = errors.stream().filter(f -> expect.equals(f.get("code"))).findFirst()
                     .orElse(null);
-            boolean held = hit != null && logs.get(n - 1).contains("BUILD FAILURE");
+            boolean failedBuild = logs.get(n - 1).contains("BUILD FAILURE");
+            boolean held = hit != null && failedBuild;
             allHeld &= held;
             Set<String> codes = new LinkedHashSet<>();
             errors.forEach(f -> codes.add(String.valueOf(f.get("code"))));
-            String v = (held ? "PASS " : "FAIL ") + id + (held ? " [BLOCKED] " : " [NOT BLOCKED] ") + codes;
+            // a build that succeeded let the attack through; one that failed without the expected finding could not
+            // show a verdict (its log says why: a missing artifact, a broken set-up)
+            String word = held ? " [BLOCKED] " : failedBuild ? " [NOT RUN: failed for another reason, see "
+                    + run.work().resolve("build-" + n + ".log") + "] " : " [NOT BLOCKED] ";
+            String v = (held ? "PASS " : "FAIL ") + id + word + codes;
             verdicts.add(v);
             out.append("   ").append(v).append('\n');
             out.append("        ").append(attack.substring(attack.indexOf(':') + 1).trim()).append('\n');
@@ -115,6 +127,15 @@ public final class Demo {
                         : hit.get("coordinates")).append(": ").append(truncate(String.valueOf(hit.get("message"))))
                         .append('\n');
             }
+        }
+        int planned = s.invocations().size();
+        for (int n = Math.max(logs.size() + 1, CLEAN_BUILDS + 1); n <= planned; n++) {
+            String attack = s.get("demo.attack." + n, "build " + n);
+            String id = attack.contains(":") ? attack.substring(0, attack.indexOf(':')) : attack;
+            String v = "FAIL " + id + " [NOT RUN: an earlier build did not go as expected]";
+            verdicts.add(v);
+            allHeld = false;
+            out.append("   ").append(v).append('\n');
         }
         out.append('\n');
         out.append("The injected repository received ").append(run.servers().get("decoy").count())
@@ -125,6 +146,12 @@ public final class Demo {
         out.append("Quarantine: ").append(q).append(Files.isDirectory(q) ? "" : " (empty)").append('\n');
         out.append(line).append('\n');
         return new Report(out.toString(), verdicts, allHeld);
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
     }
 
     private static String truncate(String s) {

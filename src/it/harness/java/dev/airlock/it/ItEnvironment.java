@@ -24,11 +24,18 @@ public final class ItEnvironment {
     public final Path extensionRepo;
     /** The enforcer rules (and the Maven support library they use), in repository layout: served, never seeded. */
     public final Path rulesRepo;
-    public final Path mirrorBase;
-    /** The shared test data ({@code ../shared/fixtures} next to the project root) and the Airlock project root. */
+    /**
+     * The repository this build filled for the IT mirror (target/it-mirror-repo, execution {@code it-mirror} of
+     * src/it/pom.xml): the closure the scenarios resolve. Never the outer build's local repository.
+     */
+    public final Path mirrorRepo;
+    /** The real public test data ({@code fixtures/} in the repository) and the Airlock project root. */
     public final Path fixturesDir;
     public final Path projectRoot;
+    /** The supported Maven versions: every scenario runs on each unless its {@code it.mavenVersions} says otherwise. */
     public final List<String> mavenVersions;
+    /** Versions the extension must refuse: only a scenario that names one in {@code it.mavenVersions} runs on it. */
+    public final List<String> unsupportedMavenVersions;
     public final String scenarioFilter;
     public final String mavenFilter;
     public final Map<String, String> tokens;
@@ -39,11 +46,13 @@ public final class ItEnvironment {
         distDir = path("it.distDir");
         extensionRepo = path("it.extensionRepo");
         rulesRepo = path("it.rulesRepo");
-        mirrorBase = path("it.mirrorBase");
+        mirrorRepo = path("it.mirrorRepo");
         fixturesDir = path("it.fixturesDir");
         projectRoot = path("it.projectRoot");
         mavenVersions = Arrays.stream(require("it.mavenVersions").split(",")).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList();
+        unsupportedMavenVersions = Arrays.stream(System.getProperty("it.unsupportedMavenVersions", "").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
         scenarioFilter = System.getProperty("it.scenario", "").trim();
         mavenFilter = System.getProperty("it.maven", "").trim();
         tokens = loadTokens();

@@ -28,7 +28,7 @@ import java.util.concurrent.ExecutorService;
  * logs every request, computes checksum files on the fly, and can require basic authentication or fail every
  * request (a mirror that is down or answers 5xx). A directory marked as a local repository is served the way a
  * repository manager would serve it: local bookkeeping files are hidden, and {@code maven-metadata.xml} is answered
- * from the stored {@code maven-metadata-central.xml}.
+ * from the stored {@code maven-metadata-central.xml} (or, in a repository an install filled, {@code -local.xml}).
  */
 public final class RepoServer implements AutoCloseable {
     /** One logged request. */
@@ -211,9 +211,12 @@ public final class RepoServer implements AutoCloseable {
                 return p;
             }
             if (layer.localRepository() && fileName.equals("maven-metadata.xml")) {
-                Path central = p.resolveSibling("maven-metadata-central.xml");
-                if (Files.isRegularFile(central)) {
-                    return central;
+                // a downloaded copy, or the one an install wrote (the IT mirror's repository is filled by one)
+                for (String stored : new String[] {"maven-metadata-central.xml", "maven-metadata-local.xml"}) {
+                    Path candidate = p.resolveSibling(stored);
+                    if (Files.isRegularFile(candidate)) {
+                        return candidate;
+                    }
                 }
             }
         }

@@ -20,16 +20,18 @@ import java.util.stream.Stream;
  *   <li>{@code invoker.goals}, {@code invoker.goals.N}: the Maven arguments of one or several builds;</li>
  *   <li>{@code invoker.buildResult[.N]}: {@code success} (default) or {@code failure};</li>
  *   <li>{@code invoker.mavenOpts[.N]}: added to MAVEN_OPTS;</li>
- *   <li>{@code it.mavenVersions}: run only on these Maven versions;</li>
+ *   <li>{@code it.mavenVersions}: run only on these Maven versions (an unsupported one, such as 3.8.7, only when
+ *       named here);</li>
  *   <li>{@code it.mirrors}: ids of the mirrors to start (default {@code internal});
  *       {@code it.mirror.ID.dirs}: what a mirror serves, first hit wins (default for the first mirror
- *       {@code mirror,@fixtures,@airlock,@rules,@local}, otherwise {@code ID,@local}; {@code @fixtures} is
- *       {@code src/it/_fixtures/mirror}, {@code @local} the build's own local repository);
+ *       {@code mirror,@fixtures,@airlock,@rules,@closure}, otherwise {@code ID,@closure}; {@code @fixtures} is
+ *       {@code src/it/_fixtures/mirror}, {@code @closure} the repository the build filled with the
+ *       scenarios' closure, target/it-mirror-repo);
  *       {@code it.mirror.ID.auth=user:password}; {@code it.mirror.ID.failure=down|503};</li>
  *   <li>{@code it.decoy.requests}: {@code none} (default: the decoy must see no request) or {@code any};</li>
  *   <li>{@code it.servers}: {@code id:user:password,...} written into the generated settings.xml;</li>
  *   <li>{@code it.env.NAME=value}: an environment variable of every Maven build (a CI secret, say);</li>
- *   <li>{@code it.copy=source->dest,...}: real files copied into the scenario ({@code shared:} the shared fixtures,
+ *   <li>{@code it.copy=source->dest,...}: real files copied into the scenario ({@code fixtures:} the repository's {@code fixtures/},
  *       {@code project:} the Airlock project); {@code it.cosign.sign=file[->sig],...} signs files as cosign does with a
  *       key pair made for the run, its public key written to {@code it.cosign.publicKey}; {@code it.tamper=file,...}
  *       changes one byte of each file afterwards;</li>
@@ -54,7 +56,7 @@ import java.util.stream.Stream;
  * are made, {@code @sha256:<path in the scenario>@} (or {@code @sha1:}, {@code @sha512:}) becomes that digest. Files named {@code X.jar.txt}
  * become jars ({@link FixtureJars}). {@code @airlock} in a mirror's dirs serves the Airlock artifacts this build
  * made (the first mirror serves them by default), as a real mirror would; {@code @rules} serves the enforcer rules
- * (also by default on the first mirror), whose dependencies come from {@code @local}.
+ * (also by default on the first mirror), whose dependencies come from {@code @closure}.
  */
 public final class Scenario {
     public final String name;
@@ -80,10 +82,11 @@ public final class Scenario {
         }
     }
 
-    public boolean runsOn(String mavenVersion) {
+    /** Whether the scenario runs on this Maven: by default on every supported one, never on another unless named. */
+    public boolean runsOn(String mavenVersion, boolean supported) {
         String only = props.getProperty("it.mavenVersions");
         if (only == null || only.isBlank()) {
-            return true;
+            return supported;
         }
         return Arrays.stream(only.split(",")).map(String::trim).anyMatch(mavenVersion::equals);
     }

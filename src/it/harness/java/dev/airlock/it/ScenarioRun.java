@@ -61,6 +61,21 @@ public final class ScenarioRun {
         this.home = work.resolve("home");
     }
 
+    private java.util.function.Consumer<String> progress = line -> { };
+
+    /** Where a line goes as each build starts and ends (the demo prints them; the ITs stay quiet). */
+    public ScenarioRun progress(java.util.function.Consumer<String> sink) {
+        this.progress = sink;
+        return this;
+    }
+
+    /** What build n does, for a person: its attack ({@code demo.attack.N}) or its Maven arguments. */
+    private String describe(int n, Scenario.Invocation inv) {
+        String attack = scenario.get("demo.attack." + n, null);
+        String args = "mvn " + String.join(" ", filter(inv.args()));
+        return attack != null ? "attack planted: " + attack + "\n    " + args : args;
+    }
+
     public Path work() {
         return work;
     }
@@ -102,10 +117,21 @@ public final class ScenarioRun {
                 control(mavenHome, control);
             }
             int n = 0;
+            int total = scenario.invocations().size();
             for (Scenario.Invocation inv : scenario.invocations()) {
                 n++;
                 beforeBuild(n);
-                invoke(mavenHome, inv);
+                progress.accept("build " + n + " of " + total + ": " + describe(n, inv));
+                long start = System.nanoTime();
+                try {
+                    invoke(mavenHome, inv);
+                } finally {
+                    if (exitCodes.size() == n) {
+                        progress.accept("    " + (exitCodes.get(n - 1) == 0 ? "BUILD SUCCESS" : "BUILD FAILURE")
+                                + " in " + (System.nanoTime() - start) / 1_000_000_000 + " s; log: "
+                                + work.resolve("build-" + n + ".log"));
+                    }
+                }
                 afterBuild(n);
             }
             verify();
@@ -123,7 +149,7 @@ public final class ScenarioRun {
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             String dirs = scenario.get("it.mirror." + id + ".dirs",
-                    i == 0 ? "mirror,@fixtures,@airlock,@rules,@local" : id + ",@local");
+                    i == 0 ? "mirror,@fixtures,@airlock,@rules,@closure" : id + ",@closure");
             RepoServer s = RepoServer.start(id, layers(dirs), scenario.get("it.mirror." + id + ".auth", null),
                     scenario.get("it.mirror." + id + ".failure", null));
             servers.put(id, s);
@@ -148,7 +174,7 @@ public final class ScenarioRun {
             switch (d) {
                 case "" -> { }
                 case "@fixtures" -> out.add(new RepoServer.Layer(work.resolve("fixtures-mirror"), false));
-                case "@local" -> out.add(new RepoServer.Layer(env.mirrorBase, true));
+                case "@closure" -> out.add(new RepoServer.Layer(env.mirrorRepo, true));
                 case "@airlock" -> out.add(new RepoServer.Layer(env.extensionRepo, true));
                 case "@rules" -> out.add(new RepoServer.Layer(env.rulesRepo, true));
                 default -> out.add(new RepoServer.Layer(project.resolve(d), false));
@@ -200,8 +226,8 @@ public final class ScenarioRun {
     }
 
     /**
-     * {@code it.copy=source->dest[,...]}: real files into the project (a mirror folder, say). {@code shared:x} is
-     * {@code x} in the shared fixtures, {@code project:x} in the Airlock project; dest is relative to the scenario.
+     * {@code it.copy=source->dest[,...]}: real files into the project (a mirror folder, say). {@code fixtures:x} is
+     * {@code x} in the repository's {@code fixtures/}, {@code project:x} in the Airlock project; dest is relative to the scenario.
      */
     private void copyDeclared() throws IOException {
         for (String entry : list("it.copy")) {
@@ -210,7 +236,7 @@ public final class ScenarioRun {
                 throw new IllegalArgumentException(scenario.name + ": it.copy entry '" + entry + "' is not source->dest");
             }
             String src = p[0].trim();
-            Path from = src.startsWith("shared:") ? env.fixturesDir.resolve(src.substring(7))
+            Path from = src.startsWith("fixtures:") ? env.fixturesDir.resolve(src.substring(9))
                     : src.startsWith("project:") ? env.projectRoot.resolve(src.substring(8)) : null;
             if (from == null || !Files.isRegularFile(from)) {
                 throw new IllegalArgumentException(scenario.name + ": it.copy source " + src + " is not a file (" + from
@@ -586,11 +612,44 @@ public final class ScenarioRun {
         requestCounts.add(counts);
 
         boolean succeeded = code == 0;
+        if (succeeded && !inv.expectSuccess()) {
+            unexpectedSuccess = true;
+        }
         if (succeeded != inv.expectSuccess()) {
             throw new AssertionError("build " + logs.size() + " (" + String.join(" ", inv.args()) + ") was expected to "
                     + (inv.expectSuccess() ? "succeed" : "fail") + " but exited with " + code + "\n" + tail(log.toString())
-                    + "\n(full log: " + work.resolve("build-" + logs.size() + ".log") + ")");
+                    + missingOnMirrors() + "\n(full log: " + work.resolve("build-" + logs.size() + ".log") + ")");
         }
+    }
+
+    /**
+     * The artifacts (not side files or metadata) the mirrors answered 404 for: when a build fails unexpectedly, a file
+     * missing from the IT mirror's closure is the first thing to rule out.
+     */
+    String missingOnMirrors() {
+        StringBuilder out = new StringBuilder();
+        for (RepoServer s : servers.values()) {
+            if (s.name().equals("decoy")) {
+                continue;
+            }
+            for (RepoServer.Request r : s.requests()) {
+                String p = r.path();
+                if (r.status() == 404 && (p.endsWith(".jar") || p.endsWith(".pom"))) {
+                    out.append("\n  ").append(s.name()).append(": 404 ").append(p);
+                }
+            }
+        }
+        return out.length() == 0 ? "" : "\nartifacts the mirrors did not have:" + out;
+    }
+
+    private boolean unexpectedSuccess;
+
+    /**
+     * Whether a build that was expected to fail (the one that plants an attack) succeeded: the attack got through.
+     * Any other failure of a run means the scenario could not run to its verdict.
+     */
+    public boolean unexpectedSuccess() {
+        return unexpectedSuccess;
     }
 
     /** {@code it.keepEvidence=true}: a build's evidence and reports stay for the next build to find (stale files). */

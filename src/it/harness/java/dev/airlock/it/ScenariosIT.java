@@ -7,7 +7,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every scenario folder under {@code src/it/} on every supported Maven version, one dynamic test each, named
+ * Every scenario folder under {@code src/it/} on every supported Maven version (and on an unsupported one where the
+ * scenario names it), one dynamic test each, named
  * {@code [version] scenario}. Select with {@code -Dit.scenario=name[,name]} and {@code -Dit.maven=version}.
  */
 class ScenariosIT {
@@ -21,17 +22,24 @@ class ScenariosIT {
             if (!selected(env.scenarioFilter, scenario.name)) {
                 continue;
             }
-            for (String version : env.mavenVersions) {
-                if (!selected(env.mavenFilter, version) || !scenario.runsOn(version)) {
+            List<String> versions = new ArrayList<>(env.mavenVersions);
+            versions.addAll(env.unsupportedMavenVersions);
+            for (String version : versions) {
+                boolean supported = env.mavenVersions.contains(version);
+                if (!selected(env.mavenFilter, version) || !scenario.runsOn(version, supported)) {
                     continue;
                 }
                 tests.add(DynamicTest.dynamicTest("[" + version + "] " + scenario.name, () -> {
-                    boolean held = false;
+                    ScenarioRun run = new ScenarioRun(env, scenario, version);
+                    AttackTable.Outcome outcome = AttackTable.Outcome.NOT_RUN;
                     try {
-                        new ScenarioRun(env, scenario, version).run();
-                        held = true;
+                        run.run();
+                        outcome = AttackTable.Outcome.HELD;
+                    } catch (Throwable e) {
+                        outcome = run.unexpectedSuccess() ? AttackTable.Outcome.GOT_THROUGH : AttackTable.Outcome.NOT_RUN;
+                        throw e;
                     } finally {
-                        AttackTable.record(env, scenario, version, held);
+                        AttackTable.record(env, scenario, version, outcome, run.work());
                     }
                 }));
             }
