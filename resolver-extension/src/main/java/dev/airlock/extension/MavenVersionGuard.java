@@ -3,25 +3,22 @@ package dev.airlock.extension;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.inject.Inject;
-import javax.inject.Named;
-import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.MavenExecutionException;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.rtinfo.RuntimeInformation;
 
 /**
- * Fails the build at its start on a Maven that Airlock cannot guard. On Maven 3.8.x (Resolver 1.6) the resolver has
- * neither the repository filter nor the post-processor hook the extension locks resolution with: its components
- * would not load and the build would run unguarded, without a word. This class uses only APIs that Maven 3.3 and
- * later have, so that it loads where the rest of the extension cannot, and refuses the build there.
+ * Fails the build at its start on a Maven that Airlock cannot guard. On Maven 3.8.x the extension's components never
+ * load: its container (Sisu 0.3.5) cannot read the Java 17 class files that the {@code javax.inject.Named} index points
+ * to, and its resolver (1.6) lacks the repository filter and post-processor hooks the extension locks resolution with.
+ * The build would run unguarded, without a word.
+ *
+ * <p>So this class is declared the old way, in {@code META-INF/plexus/components.xml}, which every Maven since 3.0
+ * reads without scanning class files, and not in the index; it injects nothing and uses only APIs Maven 3.0 has.
  *
  * <p>It refuses in every {@code airlock.mode}: the extension's presence is the user's statement that the build is to
  * be guarded, and removing it from {@code .mvn/extensions.xml} is the way to build without Airlock.
  */
-@Named("airlock-maven-version")
-@Singleton
 public class MavenVersionGuard extends AbstractMavenLifecycleParticipant {
     /** What the README and docs/extension.md promise; the IT matrix runs the tested versions. */
     static final String SUPPORTED = "Maven 3.9.x (tested: 3.9.16), 3.10.x (tested: 3.10.0) and 4.0.x"
@@ -35,16 +32,11 @@ public class MavenVersionGuard extends AbstractMavenLifecycleParticipant {
 
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
 
-    private final RuntimeInformation runtime;
-
-    @Inject
-    public MavenVersionGuard(RuntimeInformation runtime) {
-        this.runtime = runtime;
-    }
-
     @Override
     public void afterSessionStart(MavenSession session) throws MavenExecutionException {
-        Optional<String> refusal = refusal(runtime.getMavenVersion(), MavenVersionGuard.class.getClassLoader());
+        // set by every Maven's launcher since 3.0.4 (Maven 4 too); no injection, so nothing Sisu must read
+        String version = session.getSystemProperties().getProperty("maven.version");
+        Optional<String> refusal = refusal(version, MavenVersionGuard.class.getClassLoader());
         if (refusal.isPresent()) {
             throw new MavenExecutionException(refusal.get(), session.getRequest().getPom());
         }
@@ -69,7 +61,8 @@ public class MavenVersionGuard extends AbstractMavenLifecycleParticipant {
             if (!line) {
                 why = major < 3 || (major == 3 && minor < 9)
                         ? "its resolver lacks the repository filter and post-processor hooks (Resolver 1.9) that"
-                                + " Airlock locks resolution with, so the build would run unguarded"
+                                + " Airlock locks resolution with, and its container cannot load the extension's"
+                                + " components (Java 17 class files), so the build would run unguarded"
                         : "this Maven line is newer than any Airlock has been tested on";
             }
         }
