@@ -1,0 +1,7 @@
+package seed;
+
+public final class App {
+    public static int answer() {
+        return 42;
+    }
+}
