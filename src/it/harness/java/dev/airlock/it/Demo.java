@@ -25,6 +25,16 @@ public final class Demo {
         String version = System.getProperty("demo.maven", "3.9.16");
         ScenarioRun run = new ScenarioRun(env, scenario(env, clean), version)
                 .progress(line -> System.out.println("[demo] " + line));
+        run.onBuildEnd(n -> {
+            if (n == 1) {
+                System.out.println("[demo]     recorded: .mvn/airlock.lock and each module's airlock.spdx.json");
+            } else if (n == CLEAN_BUILDS) {
+                System.out.println("[demo]     the release gate on the clean mirror: "
+                        + (run.exitCode(n) == 0 ? "GREEN" : "FAILED"));
+            } else if (n > CLEAN_BUILDS) {
+                System.out.println("[demo]     verdict: " + verdict(run, n).line());
+            }
+        });
         System.out.println("[demo] examples/release-gate on Maven " + version + " (loopback mirror and decoy started by"
                 + " this command; work folder " + run.work() + ")");
         Throwable failed = null;
@@ -90,42 +100,16 @@ public final class Demo {
             out.append("3. attacks, one build each:\n");
         }
         for (int n = CLEAN_BUILDS + 1; n <= logs.size(); n++) {
+            Verdict v = verdict(run, n);
+            allHeld &= v.held();
+            verdicts.add(v.line());
+            out.append("   ").append(v.line()).append('\n');
             String attack = s.get("demo.attack." + n, "build " + n);
-            String id = attack.contains(":") ? attack.substring(0, attack.indexOf(':')) : attack;
-            String expect = s.get("demo.expect." + n, "?");
-            List<Map<String, Object>> errors = new ArrayList<>();
-            for (Map<String, Object> l : run.evidence().get(n - 1)) {
-                if ("finding".equals(l.get("kind")) && "error".equals(l.get("severity"))) {
-                    errors.add(l);
-                }
-            }
-            Map<String, Object> rep = reports.get(n - 1);
-            if (rep != null) {
-                for (Map<String, Object> f : (List<Map<String, Object>>) rep.get("findings")) {
-                    if ("error".equals(f.get("severity")) && !"extension".equals(f.get("source"))) {
-                        errors.add(f);
-                    }
-                }
-            }
-            Map<String, Object> hit = errors.stream().filter(f -> expect.equals(f.get("code"))).findFirst()
-                    .orElse(null);
-            boolean failedBuild = logs.get(n - 1).contains("BUILD FAILURE");
-            boolean held = hit != null && failedBuild;
-            allHeld &= held;
-            Set<String> codes = new LinkedHashSet<>();
-            errors.forEach(f -> codes.add(String.valueOf(f.get("code"))));
-            // a build that succeeded let the attack through; one that failed without the expected finding could not
-            // show a verdict (its log says why: a missing artifact, a broken set-up)
-            String word = held ? " [BLOCKED] " : failedBuild ? " [NOT RUN: failed for another reason, see "
-                    + run.work().resolve("build-" + n + ".log") + "] " : " [NOT BLOCKED] ";
-            String v = (held ? "PASS " : "FAIL ") + id + word + codes;
-            verdicts.add(v);
-            out.append("   ").append(v).append('\n');
             out.append("        ").append(attack.substring(attack.indexOf(':') + 1).trim()).append('\n');
-            if (hit != null) {
-                out.append("        ").append(hit.get("code")).append(' ').append(hit.get("coordinates") == null ? ""
-                        : hit.get("coordinates")).append(": ").append(truncate(String.valueOf(hit.get("message"))))
-                        .append('\n');
+            if (v.hit() != null) {
+                out.append("        ").append(v.hit().get("code")).append(' ')
+                        .append(v.hit().get("coordinates") == null ? "" : v.hit().get("coordinates")).append(": ")
+                        .append(truncate(String.valueOf(v.hit().get("message")))).append('\n');
             }
         }
         int planned = s.invocations().size();
@@ -146,6 +130,42 @@ public final class Demo {
         out.append("Quarantine: ").append(q).append(Files.isDirectory(q) ? "" : " (empty)").append('\n');
         out.append(line).append('\n');
         return new Report(out.toString(), verdicts, allHeld);
+    }
+
+    /** One attack build's outcome: the table's line, whether it was blocked as expected, the expected finding. */
+    record Verdict(String line, boolean held, Map<String, Object> hit) {}
+
+    /** The verdict of attack build n (n > CLEAN_BUILDS), from its exit, its evidence and its report. */
+    @SuppressWarnings("unchecked")
+    static Verdict verdict(ScenarioRun run, int n) {
+        Scenario s = run.scenario();
+        String attack = s.get("demo.attack." + n, "build " + n);
+        String id = attack.contains(":") ? attack.substring(0, attack.indexOf(':')) : attack;
+        String expect = s.get("demo.expect." + n, "?");
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (Map<String, Object> l : run.evidence().get(n - 1)) {
+            if ("finding".equals(l.get("kind")) && "error".equals(l.get("severity"))) {
+                errors.add(l);
+            }
+        }
+        Map<String, Object> rep = run.reports().get(n - 1);
+        if (rep != null) {
+            for (Map<String, Object> f : (List<Map<String, Object>>) rep.get("findings")) {
+                if ("error".equals(f.get("severity")) && !"extension".equals(f.get("source"))) {
+                    errors.add(f);
+                }
+            }
+        }
+        Map<String, Object> hit = errors.stream().filter(f -> expect.equals(f.get("code"))).findFirst().orElse(null);
+        boolean failedBuild = run.logs().get(n - 1).contains("BUILD FAILURE");
+        boolean held = hit != null && failedBuild;
+        Set<String> codes = new LinkedHashSet<>();
+        errors.forEach(f -> codes.add(String.valueOf(f.get("code"))));
+        // a build that succeeded let the attack through; one that failed without the expected finding could not show
+        // a verdict (its log says why: a missing artifact, a broken set-up)
+        String word = held ? " [BLOCKED] " : failedBuild ? " [NOT RUN: failed for another reason, see "
+                + run.work().resolve("build-" + n + ".log") + "] " : " [NOT BLOCKED] ";
+        return new Verdict((held ? "PASS " : "FAIL ") + id + word + codes, held, hit);
     }
 
     private static String stackTrace(Throwable e) {

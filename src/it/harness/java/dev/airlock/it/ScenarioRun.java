@@ -63,6 +63,14 @@ public final class ScenarioRun {
 
     private java.util.function.Consumer<String> progress = line -> { };
 
+    private java.util.function.IntConsumer buildEnd = n -> { };
+
+    /** Called with n when build n has ended and its evidence and report are read (the demo prints a verdict). */
+    public ScenarioRun onBuildEnd(java.util.function.IntConsumer listener) {
+        this.buildEnd = listener;
+        return this;
+    }
+
     /** Where a line goes as each build starts and ends (the demo prints them; the ITs stay quiet). */
     public ScenarioRun progress(java.util.function.Consumer<String> sink) {
         this.progress = sink;
@@ -74,6 +82,11 @@ public final class ScenarioRun {
         String attack = scenario.get("demo.attack." + n, null);
         String args = "mvn " + String.join(" ", filter(inv.args()));
         return attack != null ? "attack planted: " + attack + "\n    " + args : args;
+    }
+
+    /** The exit code of build n (1-based). */
+    public int exitCode(int n) {
+        return exitCodes.get(n - 1);
     }
 
     public Path work() {
@@ -130,6 +143,7 @@ public final class ScenarioRun {
                         progress.accept("    " + (exitCodes.get(n - 1) == 0 ? "BUILD SUCCESS" : "BUILD FAILURE")
                                 + " in " + (System.nanoTime() - start) / 1_000_000_000 + " s; log: "
                                 + work.resolve("build-" + n + ".log"));
+                        buildEnd.accept(n);
                     }
                 }
                 afterBuild(n);
