@@ -60,7 +60,8 @@ final class Requesters {
                 if (sameGa(node, asked)) {
                     // the dependency being collected (its POM or its file): declared by the last node of the path
                     String declaredBy = path.isEmpty() ? null : path.get(path.size() - 1);
-                    path.add(Coords.of(node));
+                    // the version asked (dependency management may have changed the one declared)
+                    path.add(Coords.of(asked == null ? node : node.setVersion(asked.getVersion())));
                     return new Requester(declaredBy, List.copyOf(path));
                 }
                 // the POM of the collected dependency asked for this one (its parent or an import)

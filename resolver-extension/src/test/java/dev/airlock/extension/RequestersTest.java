@@ -8,6 +8,7 @@ import org.eclipse.aether.RequestTrace;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.collection.CollectStepData;
 import org.eclipse.aether.graph.DefaultDependencyNode;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.DependencyNode;
@@ -35,6 +36,47 @@ class RequestersTest {
         assertEquals("com.example:lib:jar:1.0", r.label());
         assertEquals(List.of("com.example:app:jar:1.0", "com.example:lib:jar:1.0", "com.example:missing-lib:jar:1.0"),
                 r.path());
+    }
+
+    static CollectStepData step(Dependency node, DependencyNode... path) {
+        return new CollectStepData() {
+            @Override
+            public String getContext() {
+                return "project";
+            }
+
+            @Override
+            public List<DependencyNode> getPath() {
+                return List.of(path);
+            }
+
+            @Override
+            public Dependency getNode() {
+                return node;
+            }
+        };
+    }
+
+    @Test
+    void aCollectedDependencyIsRequestedByWhatDeclaredItAtTheManagedVersion() {
+        DefaultDependencyNode root = new DefaultDependencyNode(APP);
+        DefaultDependencyNode lib = new DefaultDependencyNode(new Dependency(LIB, "compile"));
+        // declared as 0.9, managed to 1.0: the POM asked is 1.0's
+        Dependency declared = new Dependency(new DefaultArtifact("com.example:missing-lib:jar:0.9"), "compile");
+        ArtifactRequest pom = new ArtifactRequest(new DefaultArtifact("com.example:missing-lib:pom:1.0"), List.of(), null);
+        RequestTrace collect = RequestTrace.newChild(null, step(declared, root, lib));
+        pom.setTrace(collect.newChild(new ArtifactDescriptorRequest(new DefaultArtifact("com.example:missing-lib:jar:1.0"),
+                List.of(), null)));
+        Requesters.Requester r = Requesters.of(pom);
+        assertEquals("com.example:lib:jar:1.0", r.label());
+        assertEquals(List.of("com.example:app:jar:1.0", "com.example:lib:jar:1.0", "com.example:missing-lib:jar:1.0"),
+                r.path());
+
+        // the parent POM of that dependency is asked for by its POM
+        ArtifactRequest parent = new ArtifactRequest(new DefaultArtifact("com.example:parent:pom:3"), List.of(), null);
+        parent.setTrace(collect.newChild(new ArtifactDescriptorRequest(new DefaultArtifact("com.example:missing-lib:jar:1.0"),
+                List.of(), null)));
+        assertEquals("com.example:missing-lib:pom:1.0", Requesters.of(parent).label());
     }
 
     @Test
