@@ -19,6 +19,9 @@ assert mismatch[0].expected == "sha256 ${recorded}".toString()
 assert mismatch[0].actual == "sha256 ${sha256(tampered)}".toString()
 assert !new File(markers, 'tampered.txt').exists() : 'the tampered plugin ran'
 assert logs[1].contains("[ERROR] [airlock] LOCK_HASH_MISMATCH ${coords}")
+// the console line names both hashes: the lock's and the bytes served
+def line = logs[1].readLines().find { it.startsWith("[ERROR] [airlock] LOCK_HASH_MISMATCH ${coords}") }
+assert line.contains("(expected sha256 ${recorded}, actual sha256 ${sha256(tampered)})") : line
 assert logs[1].contains("[airlock] quarantined ${coords} (LOCK_HASH_MISMATCH)")
 def entries = new File(quarantineDir, 'entries/com/example/marker-maven-plugin/1.0/jar').listFiles()
 assert entries?.size() == 1

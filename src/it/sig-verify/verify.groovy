@@ -12,6 +12,25 @@ assert logs[0] =~ /verifySignatures: \d+ artifact\(s\) checked against .*airlock
     assert !mirror.requests(p).isEmpty() : "the mirror was not asked for ${p}"
 }
 
+// a green build carries no error at all, although the plugins' signature files the mirror lacks were also looked up
+// against the POM's plugin repository (refused): not REPOSITORY_BLOCKED, not NOT_ON_MIRROR at error; one info line
+assert first.summary.error == 0 : first.findings.findAll { it.severity == 'error' }
+assert first.build.result == 'success'
+def side = first.findings.findAll { it.code == 'NOT_ON_MIRROR' }
+assert side.size() == 1 && side[0].severity == 'info' && side[0].coordinates == null : side
+assert side[0].details.asked.toInteger() >= 3 : side[0]
+assert side[0].message =~ /optional side file\(s\) \(signatures, bundles, provenance, checksums\)/
+def blocked1 = first.findings.findAll { it.code == 'REPOSITORY_BLOCKED' && it.coordinates == null }
+assert blocked1.size() == 1 && blocked1[0].severity == 'info' && blocked1[0].repository.id == 'plugins-elsewhere' : blocked1
+// nothing about a side file names the refused repository
+assert first.findings.findAll { it.code == 'REPOSITORY_BLOCKED' && it.coordinates =~ /\.(asc|sig|sigstore\.json)(:|$)/ }.isEmpty()
+def sarif1 = new groovy.json.JsonSlurper().parse(new File(workdir, 'report-1.sarif'))
+assert sarif1.runs[0].results.every { it.level != 'error' } : sarif1.runs[0].results.findAll { it.level == 'error' }
+assert logs[0] =~ /\[airlock\] findings: 0 error\(s\)/
+assert !logs[0].contains('[ERROR] [airlock]')
+assert logs[0].readLines().count { it.contains('[airlock] NOT_ON_MIRROR') } == 1
+assert decoy.count() == 0
+
 // build 2: the same bytes under a policy that allows other signers: refused, naming the signer found
 def second = reports[1]
 def f2 = second.findings.findAll { it.source == 'verifySignatures' }

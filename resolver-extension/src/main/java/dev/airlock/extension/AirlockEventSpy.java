@@ -65,6 +65,15 @@ public class AirlockEventSpy extends AbstractEventSpy {
             }
             return;
         }
+        if (event instanceof org.apache.maven.execution.MavenExecutionResult result) {
+            // Maven's result, handed to the spies before they are closed: what ended a build that stopped before any
+            // lifecycle participant heard of its end (a parent POM or a build extension that could not be resolved)
+            BuildSession s = state.current();
+            if (s != null && s.active()) {
+                s.mavenResult(result.getExceptions());
+            }
+            return;
+        }
         if (event instanceof MavenExecutionRequest request) {
             File root = request.getMultiModuleProjectDirectory();
             if (root == null && request.getSystemProperties() != null) {

@@ -54,15 +54,19 @@ public class AirlockFilterSource implements RemoteRepositoryFilterSource {
 
         @Override
         public Result acceptArtifact(RemoteRepository repository, Artifact artifact) {
-            return accept(repository, artifact.getGroupId(), Coords.of(artifact));
+            return accept(repository, artifact.getGroupId(), Coords.of(artifact), Misses.mayServe(repository, artifact));
         }
 
         @Override
         public Result acceptMetadata(RemoteRepository repository, Metadata metadata) {
-            return accept(repository, metadata.getGroupId(), Coords.of(metadata));
+            return accept(repository, metadata.getGroupId(), Coords.of(metadata), Misses.mayServe(repository, metadata));
         }
 
-        private Result accept(RemoteRepository repository, String groupId, String coordinates) {
+        /**
+         * @param eligible whether the repository's release/snapshot policy would let the resolver ask it at all (the
+         *     resolver asks the filter first): only then is a refusal recorded
+         */
+        private Result accept(RemoteRepository repository, String groupId, String coordinates, boolean eligible) {
             if (s.config() == null) {
                 return new FilterResult(false, NAME + ": refused because the Airlock configuration is invalid: "
                         + s.configError().getMessage());
@@ -75,14 +79,17 @@ public class AirlockFilterSource implements RemoteRepositoryFilterSource {
             }
             Optional<MirrorSpec> mirror = s.mirrorOf(repository);
             if (mirror.isEmpty()) {
-                s.blocked(repository, coordinates);
+                if (eligible) {
+                    s.blocked(repository, coordinates);
+                }
                 if (!s.enforce()) {
                     return new FilterResult(true, NAME + ": warn mode, " + repository.getId()
                             + " is not a configured mirror");
                 }
                 return new FilterResult(false, NAME + ": repository " + repository.getId() + " ("
                         + repository.getUrl() + ") is not one of the configured mirrors (airlock.mirrors); it was"
-                        + " not contacted");
+                        + " not contacted" + (eligible ? "" : " (nor would Maven have asked it: its release/snapshot"
+                                + " policy excludes this version)"));
             }
             if (!groupId.isEmpty() && !s.config().mayServe(mirror.get().id(), groupId)) {
                 NamespaceRule rule = s.config().namespaceOf(groupId).orElseThrow();

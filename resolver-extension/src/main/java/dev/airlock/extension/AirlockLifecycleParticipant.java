@@ -59,10 +59,12 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                     .fix(s.configError().fix())
                     .build();
             s.report(f);
+            MavenExecutionException stop = new MavenExecutionException("[airlock] CONFIG_ERROR "
+                    + s.configError().getMessage(), session.getRequest().getPom());
+            s.mavenResult(List.of(stop));
             SessionEnd.openLog(s, session);
             SessionEnd.finish(s);
-            throw new MavenExecutionException("[airlock] CONFIG_ERROR " + s.configError().getMessage(),
-                    session.getRequest().getPom());
+            throw stop;
         }
         if (session.getRepositorySession() != null && session.getRepositorySession().getLocalRepository() != null) {
             s.quarantine(session.getRepositorySession().getLocalRepository().getBasedir().toPath());
@@ -169,10 +171,13 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
             }
         }
         if (!failures.isEmpty() && s.enforce()) {
+            MavenExecutionException stop = new MavenExecutionException("[airlock] core extension jars differ from the"
+                    + " lock; the build stops before reading any project: " + String.join("; ", failures),
+                    session.getRequest().getPom());
+            s.mavenResult(List.of(stop));
             SessionEnd.openLog(s, session);
             SessionEnd.finish(s);
-            throw new MavenExecutionException("[airlock] core extension jars differ from the lock; the build stops"
-                    + " before reading any project: " + String.join("; ", failures), session.getRequest().getPom());
+            throw stop;
         }
     }
 
@@ -200,6 +205,10 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
         BuildSession s = state.current();
         if (s == null || !s.active()) {
             return;
+        }
+        if (session.getResult() != null) {
+            // the project failures of this build so far (a compile error, a failing test, a refused artifact)
+            s.mavenResult(session.getResult().getExceptions());
         }
         SessionEnd.openLog(s, session);
         SessionEnd.finish(s);

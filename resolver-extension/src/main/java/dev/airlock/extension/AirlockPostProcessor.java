@@ -83,18 +83,8 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         Artifact artifact = r.getArtifact() != null ? r.getArtifact() : requested;
         String coords = Coords.of(artifact);
 
-        List<RemoteRepository> refusedRepos = new ArrayList<>();
-        for (Exception e : r.getExceptions()) {
-            if (e instanceof ArtifactFilteredOutException fe && fe.getRepository() != null
-                    && s.mirrorOf(fe.getRepository()).isEmpty()) {
-                refusedRepos.add(fe.getRepository());
-            }
-        }
-
         if (artifact.getFile() == null) {
-            for (RemoteRepository repo : refusedRepos) {
-                reportBlockedUnresolved(s, repo, coords);
-            }
+            missing(s, r, requested, coords);
             s.log().line("artifact").put("coordinates", coords).put("outcome", "missing").write();
             return;
         }
@@ -327,20 +317,80 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         return declaredIn == null ? "" : " declared in " + declaredIn;
     }
 
-    private static void reportBlockedUnresolved(BuildSession s, RemoteRepository repo, String coords) {
-        BuildSession.BlockedRepository b = s.blockedRepository(repo);
-        b.unresolved(coords);
+    /**
+     * An artifact nothing resolved. A side file (signature, bundle, provenance, checksum) is counted for one
+     * {@code info} line at the end: whoever looked it up judges whether it was needed. Otherwise a refused repository
+     * outside the mirrors whose policy allows the version is named ({@code REPOSITORY_BLOCKED}); without one, the
+     * mirrors asked did not have it ({@code NOT_ON_MIRROR}). Both are held until the build's end, where a build that
+     * went on without the artifact turns them into warnings.
+     */
+    private static void missing(BuildSession s, ArtifactResult r, Artifact requested, String coords) {
+        Misses.Verdict v = Misses.classify(requested, r.getRequest().getRepositories(), r.getExceptions(),
+                repo -> s.mirrorOf(repo).isPresent());
         String mirrors = s.config().mirrors().stream().map(MirrorSpec::id).reduce((x, y) -> x + ", " + y)
                 .orElse("");
-        s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
-                .coordinates(coords)
-                .repository(repo.getId(), repo.getUrl())
-                .message("repository " + b.describe() + declared(b.declaredIn(s))
-                        + " was not contacted for " + coords + ", and no configured mirror (" + mirrors
-                        + ") has it")
-                .fix("publish " + coords + " to a configured mirror, or remove the dependency that needs it")
-                .detail("declaredIn", b.declaredIn(s))
-                .build());
+        switch (v.kind()) {
+            case SIDE_FILE -> s.sideFileMissing(coords, v.mirrorsAsked().stream().map(RemoteRepository::getId).toList());
+            case REPOSITORY_BLOCKED -> {
+                Requesters.Requester by = Requesters.of(r.getRequest());
+                for (RemoteRepository repo : v.refused()) {
+                    BuildSession.BlockedRepository b = s.blockedRepository(repo);
+                    b.unresolved(coords);
+                    s.miss(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
+                            .coordinates(coords)
+                            .repository(repo.getId(), repo.getUrl())
+                            .path(by.path())
+                            .message("repository " + b.describe() + declared(b.declaredIn(s))
+                                    + " was not contacted for " + coords + ", and no configured mirror (" + mirrors
+                                    + ") has it" + requestedBy(by))
+                            .fix("publish " + coords + " to a configured mirror, or remove the dependency that needs"
+                                    + " it")
+                            .detail("declaredIn", b.declaredIn(s))
+                            .detail("requestedBy", by.label())
+                            .build());
+                }
+            }
+            case NOT_ON_MIRROR -> {
+                Requesters.Requester by = Requesters.of(r.getRequest());
+                String asked = v.mirrorsAsked().stream().map(m -> m.getId() + " (" + m.getUrl() + ")")
+                        .reduce((x, y) -> x + ", " + y).orElse(null);
+                String what;
+                if (asked == null) {
+                    what = coords + " was not resolved, and no configured mirror (" + mirrors + ") could be asked for"
+                            + " it (the request named none whose release/snapshot policy or airlock.namespaces route"
+                            + " allows it)";
+                } else if (v.offline()) {
+                    what = coords + " is not in the local repository, and the build is offline: the mirrors ("
+                            + asked + ") were not asked";
+                } else {
+                    what = coords + " is not on the configured mirrors: " + asked + " answered not found";
+                }
+                boolean reactor = s.isReactor(requested.getGroupId(), requested.getArtifactId());
+                RemoteRepository first = v.mirrorsAsked().isEmpty() ? null : v.mirrorsAsked().get(0);
+                s.miss(s.finding(FindingCode.NOT_ON_MIRROR, s.failing())
+                        .coordinates(coords)
+                        .repository(first == null ? null : first.getId(), first == null ? null : first.getUrl())
+                        .path(by.path())
+                        .message(what + requestedBy(by))
+                        .fix(reactor ? coords + " is a module of this reactor: build it in the same build (-am) or"
+                                + " install it first"
+                                : v.offline() ? "run the build online once (or seal the local repository) so that "
+                                        + coords + " is fetched from a mirror"
+                                : "publish " + coords + " to a configured mirror (or have the mirror proxy the"
+                                        + " repository that has it), or remove what needs it")
+                        .detail("mirrors", v.mirrorsAsked().stream().map(RemoteRepository::getId)
+                                .reduce((x, y) -> x + ", " + y).orElse(null))
+                        .detail("requestedBy", by.label())
+                        .build());
+            }
+            default -> {
+                // a mirror failed otherwise: MIRROR_UNAVAILABLE (or Maven's own error) says what happened
+            }
+        }
+    }
+
+    private static String requestedBy(Requesters.Requester by) {
+        return by.known() ? "; requested by " + by.label() : "";
     }
 
     private static void refuse(BuildSession s, ArtifactResult r, Artifact artifact, RemoteRepository repo,

@@ -196,6 +196,65 @@ final class BuildSession {
         return new ArrayList<>(findings);
     }
 
+    // ---------------------------------------------------------------- artifacts nothing resolved
+
+    private final ConcurrentLinkedDeque<Finding> misses = new ConcurrentLinkedDeque<>();
+    private final Set<String> missKeys = ConcurrentHashMap.newKeySet();
+    private final Set<String> sideFilesMissing = ConcurrentHashMap.newKeySet();
+    private final Set<String> sideFileMirrors = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
+    private volatile String sideFileExample;
+
+    /**
+     * An artifact nothing resolved ({@code NOT_ON_MIRROR}, {@code REPOSITORY_BLOCKED}): held until the build's end,
+     * where its severity follows what the build did without it ({@link #misses()}).
+     */
+    void miss(Finding finding) {
+        Finding f = secrets.isEmpty() ? finding : finding.mapText(secrets::redact);
+        if (missKeys.add(f.key())) {
+            misses.add(f);
+        }
+    }
+
+    List<Finding> misses() {
+        return new ArrayList<>(misses);
+    }
+
+    /** An optional side file (signature, bundle, provenance, checksum) that no mirror asked had. */
+    void sideFileMissing(String coordinates, List<String> mirrorsAsked) {
+        if (sideFilesMissing.add(coordinates) && sideFileExample == null) {
+            sideFileExample = coordinates;
+        }
+        sideFileMirrors.addAll(mirrorsAsked);
+    }
+
+    int sideFilesMissing() {
+        return sideFilesMissing.size();
+    }
+
+    String sideFileExample() {
+        return sideFileExample;
+    }
+
+    List<String> sideFileMirrors() {
+        synchronized (sideFileMirrors) {
+            return new ArrayList<>(sideFileMirrors);
+        }
+    }
+
+    // ---------------------------------------------------------------- how Maven ended the build
+
+    private volatile List<Throwable> mavenExceptions;
+
+    /** Maven's result: the exceptions it holds (empty for a build that succeeded). */
+    void mavenResult(List<Throwable> exceptions) {
+        this.mavenExceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+    }
+
+    /** Maven's exceptions, or null when the build's result is not known. */
+    List<Throwable> mavenExceptions() {
+        return mavenExceptions;
+    }
+
     Finding.Builder finding(FindingCode code, Severity severity) {
         return Finding.builder(code, severity).source(SOURCE);
     }

@@ -4,6 +4,7 @@ import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
 import dev.airlock.verify.quarantine.QuarantineStore;
+import dev.airlock.verify.report.BuildOutcome;
 import dev.airlock.verify.report.ReportFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of a guarded build: the findings about refused repositories, the quarantine of integrity failures, the
+ * The end of a guarded build: the findings about artifacts nothing resolved and refused repositories, the quarantine of integrity failures, the
  * reports, the summary, the evidence file closed. Maven calls lifecycle participants' {@code afterSessionEnd} only
  * when it got as far as reading the projects; when it stopped before (a parent or build extension refused), the
  * event spy's {@code close} ends the session instead. Whichever comes first does it, once.
@@ -66,12 +67,17 @@ final class SessionEnd {
         return base.resolve("target").resolve("airlock");
     }
 
-    /** Ends the session once: repository findings, quarantine, reports, summary, evidence closed. */
+    /**
+     * Ends the session once: the findings held until now (artifacts nothing resolved, side files, refused
+     * repositories), quarantine, reports (with how Maven ended the build, when known), summary, evidence closed.
+     */
     static void finish(BuildSession s) {
         if (!s.finish()) {
             return;
         }
+        List<Throwable> mavenExceptions = s.mavenExceptions();
         if (s.config() != null) {
+            reportMisses(s, mavenExceptions);
             for (BuildSession.BlockedRepository b : s.blockedRepositories()) {
                 String declaredIn = b.declaredIn(s);
                 s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, Severity.INFO)
@@ -84,22 +90,35 @@ final class SessionEnd {
                                 + (b.unresolved().isEmpty() ? "" : "; " + b.unresolved().size()
                                         + " could not be resolved from the mirrors"))
                         .fix(b.unresolved().isEmpty() ? "none needed: the mirrors served what was asked"
-                                : "see the REPOSITORY_BLOCKED errors for what is missing from the mirrors")
+                                : "see the REPOSITORY_BLOCKED findings with coordinates for what is missing from the"
+                                        + " mirrors")
                         .detail("declaredIn", declaredIn)
                         .detail("asked", Integer.toString(b.askedCount()))
                         .build());
             }
         }
-        quarantineIntegrityFailures(s);
+        List<Finding> ruleFindings = sessionReportFindings(s);
+        quarantineIntegrityFailures(s, ruleFindings);
+        BuildOutcome outcome = null;
+        if (mavenExceptions != null) {
+            List<Finding> all = new ArrayList<>(s.findings());
+            all.addAll(ruleFindings);
+            outcome = MavenOutcome.of(mavenExceptions, all, s::redact);
+        }
+        List<Finding> reported = null;
         if (s.log().file() != null) {
             try {
-                ReportFile.merge(s.log().file().getParent(), s.id(), BuildSession.SOURCE, s.findings(),
-                        s.projectRoot());
+                reported = ReportFile.merge(s.log().file().getParent(), s.id(), BuildSession.SOURCE, s.findings(),
+                        s.projectRoot(), outcome).findings();
             } catch (IOException e) {
                 LOG.error("[airlock] cannot write the reports in {}: {}", s.log().file().getParent(), e.toString());
             }
         }
-        Summary.print(s);
+        if (reported == null) {
+            reported = new ArrayList<>(s.findings());
+            reported.addAll(ruleFindings);
+        }
+        Summary.print(s, reported, outcome);
         try {
             s.log().close();
         } catch (IOException e) {
@@ -108,26 +127,73 @@ final class SessionEnd {
     }
 
     /**
-     * Moves into quarantine, now that nothing of this build can still be reading them, the files of every integrity
-     * failure of this build that fails it in enforce mode: the extension's own and those the rules added to
-     * {@code report.json} for this session.
+     * Files what was held until the build's end: each artifact nothing resolved, at the failing severity when the
+     * build failed on it (Maven's errors name it) or its end is not known, otherwise as a warning: whatever asked for
+     * it went on without it (an optional look-up, a POM Maven can do without); and one {@code info} line for every
+     * side file (signature, bundle, provenance, checksum) the mirrors lack, which the rules that need one judge.
+     *
+     * @param mavenExceptions Maven's result's exceptions (empty: the build succeeded), or null when not known
      */
-    private static void quarantineIntegrityFailures(BuildSession s) {
-        if (!s.enforce() || s.config() == null) {
-            return;
+    static void reportMisses(BuildSession s, List<Throwable> mavenExceptions) {
+        String failure = mavenExceptions == null ? null : MavenOutcome.text(mavenExceptions);
+        for (Finding m : s.misses()) {
+            if (failure != null && m.severity() == Severity.ERROR && !failure.contains(ga(m.coordinates()))) {
+                m = m.toBuilder().severity(Severity.WARN)
+                        .message(m.message() + (mavenExceptions.isEmpty() ? "; the build succeeded without it"
+                                : "; Maven's errors do not name it (the build failed for another reason)"))
+                        .build();
+            }
+            s.report(m);
         }
-        List<Finding> all = new ArrayList<>(s.findings());
+        int sideFiles = s.sideFilesMissing();
+        if (sideFiles > 0) {
+            List<String> mirrors = s.sideFileMirrors();
+            s.report(s.finding(FindingCode.NOT_ON_MIRROR, Severity.INFO)
+                    .message(sideFiles + " optional side file(s) (signatures, bundles, provenance, checksums) looked up"
+                            + " next to artifacts are not on the mirrors" + (mirrors.isEmpty() ? "" : " asked ("
+                            + String.join(", ", mirrors) + ")") + ", e.g. " + s.sideFileExample() + "; whether an"
+                            + " artifact needs one is for verifySignatures and verifyProvenance to judge")
+                    .fix("none needed here; to verify signatures or provenance, have the mirror serve these files")
+                    .detail("asked", Integer.toString(sideFiles))
+                    .detail("example", s.sideFileExample())
+                    .detail("mirrors", mirrors.isEmpty() ? null : String.join(", ", mirrors))
+                    .build());
+        }
+    }
+
+    /** {@code groupId:artifactId} of coordinates ({@code g:a:ext[:classifier]:version}). */
+    private static String ga(String coordinates) {
+        String[] p = coordinates == null ? new String[0] : coordinates.split(":");
+        return p.length >= 2 ? p[0] + ":" + p[1] : String.valueOf(coordinates);
+    }
+
+    /** The findings the rules added to {@code report.json} for this session (none when it is another's). */
+    private static List<Finding> sessionReportFindings(BuildSession s) {
         Path reportDir = s.log().file() == null ? null : s.log().file().getParent();
         if (reportDir != null && Files.isRegularFile(reportDir.resolve(ReportFile.JSON_NAME))) {
             try {
                 ReportFile.Report r = ReportFile.read(reportDir.resolve(ReportFile.JSON_NAME));
                 if (s.id().equals(r.session())) {
-                    all.addAll(r.findings());
+                    return r.findings();
                 }
             } catch (IOException e) {
                 LOG.error("[airlock] cannot read {}: {}", reportDir.resolve(ReportFile.JSON_NAME), e.getMessage());
             }
         }
+        return List.of();
+    }
+
+    /**
+     * Moves into quarantine, now that nothing of this build can still be reading them, the files of every integrity
+     * failure of this build that fails it in enforce mode: the extension's own and those the rules added to
+     * {@code report.json} for this session.
+     */
+    private static void quarantineIntegrityFailures(BuildSession s, List<Finding> ruleFindings) {
+        if (!s.enforce() || s.config() == null) {
+            return;
+        }
+        List<Finding> all = new ArrayList<>(s.findings());
+        all.addAll(ruleFindings);
         QuarantineStore store = s.quarantine(null);
         if (store == null) {
             all.stream().filter(f -> f.code().isIntegrityFailure() && f.severity() == Severity.ERROR && f.file() != null)

@@ -618,6 +618,11 @@ public final class ScenarioRun {
         Map<String, Object> parsed = null;
         if (Files.isRegularFile(report) && Files.getLastModifiedTime(report).toMillis() != reportStamp) {
             Files.copy(report, work.resolve("report-" + logs.size() + ".json"), StandardCopyOption.REPLACE_EXISTING);
+            Path sarif = report.resolveSibling("report.sarif");
+            if (Files.isRegularFile(sarif)) {
+                // verify.groovy reads an earlier build's as workdir/report-N.sarif
+                Files.copy(sarif, work.resolve("report-" + logs.size() + ".sarif"), StandardCopyOption.REPLACE_EXISTING);
+            }
             parsed = readJson(report); // left in place: a new build's session replaces it
         }
         reports.add(parsed);

@@ -151,7 +151,10 @@ public final class Finding {
         return b;
     }
 
-    /** One line for a console: {@code CODE coordinates: message}. */
+    /**
+     * One line for a console: {@code CODE coordinates: message (via path) (expected X, actual Y) Fix: fix}; the
+     * path, what was expected and found, and the fix where the finding has them.
+     */
     public String oneLine() {
         StringBuilder sb = new StringBuilder(code.name());
         if (coordinates != null) {
@@ -160,6 +163,13 @@ public final class Finding {
         sb.append(": ").append(message);
         if (!path.isEmpty()) {
             sb.append(" (via ").append(String.join(" -> ", path)).append(')');
+        }
+        if (expected != null && actual != null) {
+            sb.append(" (expected ").append(expected).append(", actual ").append(actual).append(')');
+        } else if (expected != null) {
+            sb.append(" (expected ").append(expected).append(')');
+        } else if (actual != null) {
+            sb.append(" (actual ").append(actual).append(')');
         }
         if (fix != null) {
             sb.append(" Fix: ").append(fix);

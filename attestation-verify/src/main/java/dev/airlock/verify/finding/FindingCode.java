@@ -7,6 +7,7 @@ package dev.airlock.verify.finding;
  */
 public enum FindingCode {
     REPOSITORY_BLOCKED(false, "A repository outside the configured mirrors was not contacted"),
+    NOT_ON_MIRROR(false, "An artifact the configured mirrors do not have"),
     MIRROR_UNAVAILABLE(false, "A configured mirror failed (down, 5xx, timeout); no fallback was tried"),
     FLOATING_VERSION(false, "A version range, LATEST/RELEASE, foreign SNAPSHOT or unpinned plugin"),
     UNTRUSTED_LOCAL_ORIGIN(false, "A cached file without an allowed-mirror origin"),

@@ -39,8 +39,15 @@ public final class ReportFile {
 
     private ReportFile() {}
 
-    /** A report as read back: its session, the components that contributed, and the findings. */
-    public record Report(String session, Set<String> sources, List<Finding> findings) {}
+    /**
+     * A report as read back: its session, the components that contributed, the findings, and how Maven ended the
+     * build (null until the extension wrote it at the session's end, or without the extension).
+     */
+    public record Report(String session, Set<String> sources, List<Finding> findings, BuildOutcome build) {
+        public Report(String session, Set<String> sources, List<Finding> findings) {
+            this(session, sources, findings, null);
+        }
+    }
 
     /**
      * Adds {@code findings} of {@code source} to the reports in {@code dir} for build {@code session} and rewrites
@@ -51,11 +58,21 @@ public final class ReportFile {
      */
     public static Report merge(Path dir, String session, String source, Collection<Finding> findings,
             Path projectRoot) throws IOException {
+        return merge(dir, session, source, findings, projectRoot, null);
+    }
+
+    /**
+     * As {@link #merge(Path, String, String, Collection, Path)}, also recording how Maven ended the build
+     * ({@code build}); null keeps what the report of this session already says.
+     */
+    public static Report merge(Path dir, String session, String source, Collection<Finding> findings,
+            Path projectRoot, BuildOutcome build) throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve(JSON_NAME);
         try (ProcessLock ignored = ProcessLock.acquire(dir.resolve(JSON_NAME + ".lock"))) {
             Set<String> sources = new LinkedHashSet<>();
             Map<String, Finding> merged = new LinkedHashMap<>();
+            BuildOutcome outcome = build;
             if (Files.isRegularFile(json)) {
                 Report old;
                 try {
@@ -66,13 +83,16 @@ public final class ReportFile {
                 if (old != null && session.equals(old.session())) {
                     sources.addAll(old.sources());
                     old.findings().forEach(f -> merged.putIfAbsent(f.key(), f));
+                    if (outcome == null) {
+                        outcome = old.build();
+                    }
                 }
             }
             sources.add(source);
             findings.forEach(f -> merged.putIfAbsent(f.key(), f));
             List<Finding> all = new ArrayList<>(merged.values());
             all.sort(ORDER);
-            Report report = new Report(session, sources, all);
+            Report report = new Report(session, sources, all, outcome);
             writeAtomically(json, out -> writeJson(out, report));
             writeAtomically(dir.resolve(SARIF_NAME), out -> SarifWriter.write(out, report, projectRoot));
             return report;
@@ -90,6 +110,7 @@ public final class ReportFile {
         String session = null;
         Set<String> sources = new LinkedHashSet<>();
         List<Finding> findings = new ArrayList<>();
+        BuildOutcome build = null;
         try (JsonParser p = JSON.createParser(json.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException(json + ": not a JSON object");
@@ -99,6 +120,7 @@ public final class ReportFile {
                 JsonToken t = p.nextToken();
                 switch (name) {
                     case "session" -> session = p.getValueAsString();
+                    case "build" -> build = readBuild(p, json);
                     case "sources" -> {
                         if (t != JsonToken.START_ARRAY) {
                             throw new IOException(json + ": 'sources' is not an array");
@@ -125,7 +147,39 @@ public final class ReportFile {
         if (session == null) {
             throw new IOException(json + ": no 'session'");
         }
-        return new Report(session, sources, findings);
+        return new Report(session, sources, findings, build);
+    }
+
+    private static BuildOutcome readBuild(JsonParser p, Path json) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new IOException(json + ": 'build' is not an object");
+        }
+        String result = null;
+        String firstError = null;
+        boolean raised = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            switch (name) {
+                case "result" -> result = p.getValueAsString();
+                case "firstError" -> firstError = p.getValueAsString();
+                case "raisedByAirlock" -> raised = p.getValueAsBoolean();
+                default -> p.skipChildren();
+            }
+        }
+        return "failure".equals(result) ? BuildOutcome.failure(firstError, raised) : BuildOutcome.success();
+    }
+
+    static void writeBuild(JsonGenerator g, BuildOutcome b) throws IOException {
+        g.writeObjectFieldStart("build");
+        g.writeStringField("result", b.result());
+        if (b.failed()) {
+            if (b.firstError() != null) {
+                g.writeStringField("firstError", b.firstError());
+            }
+            g.writeBooleanField("raisedByAirlock", b.raisedByAirlock());
+        }
+        g.writeEndObject();
     }
 
     static void writeJson(OutputStream out, Report r) throws IOException {
@@ -138,6 +192,9 @@ public final class ReportFile {
             g.writeEndObject();
             g.writeStringField("session", r.session());
             g.writeStringField("generated", Instant.now().toString());
+            if (r.build() != null) {
+                writeBuild(g, r.build());
+            }
             g.writeArrayFieldStart("sources");
             for (String s : r.sources()) {
                 g.writeString(s);

@@ -75,6 +75,12 @@ public final class SarifWriter {
             g.writeObjectFieldStart("automationDetails");
             g.writeStringField("id", "airlock/" + report.session());
             g.writeEndObject();
+            if (report.build() != null) {
+                // how Maven ended the build (report.json's "build"): a failure Airlock did not raise has no result
+                g.writeObjectFieldStart("properties");
+                ReportFile.writeBuild(g, report.build());
+                g.writeEndObject();
+            }
 
             g.writeArrayFieldStart("results");
             for (Finding f : report.findings()) {

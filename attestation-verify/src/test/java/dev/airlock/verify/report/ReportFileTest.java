@@ -153,6 +153,44 @@ class ReportFileTest {
     }
 
     @Test
+    void theBuildOutcomeIsWrittenKeptByLaterMergesAndValid() throws IOException {
+        Path dir = root.resolve("target/airlock");
+        ReportFile.merge(dir, "s1", "verifySbom", List.of(sbom()), root);
+        assertEquals(null, ReportFile.read(dir.resolve("report.json")).build());
+        ReportFile.merge(dir, "s1", "extension", List.of(), root,
+                BuildOutcome.failure("Failed to execute goal compile: Compilation failure", false));
+        // a later merge without an outcome keeps it
+        ReportFile.merge(dir, "s1", "verifySignatures", List.of(), root);
+        ReportFile.Report r = ReportFile.read(dir.resolve("report.json"));
+        assertEquals(BuildOutcome.failure("Failed to execute goal compile: Compilation failure", false), r.build());
+
+        JsonNode report = JSON.readTree(dir.resolve("report.json").toFile());
+        assertEquals("failure", report.get("build").get("result").asText());
+        assertEquals(false, report.get("build").get("raisedByAirlock").asBoolean());
+        JsonSchema schema;
+        try (InputStream in = ReportFile.class.getResourceAsStream("report.schema.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        assertTrue(schema.validate(report).isEmpty(), schema.validate(report).toString());
+        JsonSchema sarifSchema;
+        try (InputStream in = ReportFileTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+            sarifSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        JsonNode sarif = JSON.readTree(dir.resolve("report.sarif").toFile());
+        assertTrue(sarifSchema.validate(sarif).isEmpty(), sarifSchema.validate(sarif).toString());
+        JsonNode build = sarif.get("runs").get(0).get("properties").get("build");
+        assertEquals("failure", build.get("result").asText());
+        assertEquals("Failed to execute goal compile: Compilation failure", build.get("firstError").asText());
+
+        // a green build says so, without an error
+        ReportFile.merge(dir, "s2", "extension", List.of(), root, BuildOutcome.success());
+        JsonNode green = JSON.readTree(dir.resolve("report.json").toFile());
+        assertEquals("success", green.get("build").get("result").asText());
+        assertTrue(!green.get("build").has("firstError"));
+        assertTrue(schema.validate(green).isEmpty());
+    }
+
+    @Test
     void aMalformedReportIsReportedWithItsPosition() throws IOException {
         Path f = root.resolve("report.json");
         Files.writeString(f, "{\"session\": \"s\",\n \"findings\": [ {\"code\": \"NOPE\", \"severity\": \"error\", \"source\": \"x\", \"message\": \"m\"} ] }");
