@@ -370,24 +370,53 @@ public final class AirlockConfigLoader {
             throw new ConfigException(file.toString(), "cannot be read (" + e.getMessage() + ")",
                     "make it readable or remove it");
         }
-        Properties props = new Properties();
+        // java.util.Properties keeps the last of two definitions of a key without a word: record every definition
+        // in the order Properties reads them, so that a second one is an error (it could weaken a setting)
+        List<String> definitions = new ArrayList<>();
+        Properties props = new Properties() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                definitions.add((String) key);
+                return super.put(key, value);
+            }
+        };
         try (Reader r = new StringReader(text)) {
             props.load(r);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException(file.toString(), "cannot be parsed as a properties file (" + e.getMessage()
                     + ")", "write one key=value per line");
         }
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        List<PropertyLines.Definition> lines = PropertyLines.of(text);
+        // the line of each definition, when this reading agrees with Properties' (it does for every file it reads)
+        boolean linesKnown = lines.size() == definitions.size();
+        for (int i = 0; linesKnown && i < lines.size(); i++) {
+            linesKnown = lines.get(i).key().equals(definitions.get(i));
+        }
+        Map<String, Integer> firstAt = new HashMap<>();
         Map<String, Setting> out = new TreeMap<>();
-        for (String key : props.stringPropertyNames()) {
-            int line = lineOf(lines, key);
-            String where = file + ":" + line;
+        for (int i = 0; i < definitions.size(); i++) {
+            String key = definitions.get(i);
+            int line = linesKnown ? lines.get(i).line() : 0;
+            String where = linesKnown ? file + ":" + line : file.toString();
             if (!ConfigKeys.ALL_KEYS.contains(key)) {
                 throw new ConfigException(where, "unknown key '" + key + "' (a misspelt key could silently weaken"
                         + " security, so Airlock refuses it)",
                         "use one of " + String.join(", ", new TreeSet<>(ConfigKeys.ALL_KEYS))
                                 + ", or delete the line");
             }
+            Integer first = firstAt.putIfAbsent(key, line);
+            if (first != null) {
+                throw new ConfigException(where, "key '" + key + "' is set twice"
+                        + (linesKnown ? " (line " + first + " and line " + line + ")" : "")
+                        + "; a properties file silently keeps the last value, which could weaken security, so"
+                        + " Airlock refuses it",
+                        "keep one line for " + key + " and delete the other");
+            }
+        }
+        for (String key : props.stringPropertyNames()) {
+            String where = linesKnown ? file + ":" + firstAt.get(key) : file.toString();
             String value = props.getProperty(key);
             if (value.trim().isEmpty()) {
                 throw new ConfigException(where, key + " is empty", "give it a value or delete the line");
@@ -395,32 +424,5 @@ public final class AirlockConfigLoader {
             out.put(key, new Setting(value, where));
         }
         return out;
-    }
-
-    /** The 1-based line on which {@code key} is defined (the last definition wins, as in Properties). */
-    private static int lineOf(String[] lines, String key) {
-        int found = 0;
-        boolean continuation = false;
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            String s = l.stripLeading();
-            if (!continuation && !s.startsWith("#") && !s.startsWith("!") && s.startsWith(key)) {
-                String rest = s.substring(key.length());
-                if (rest.isEmpty() || rest.charAt(0) == '=' || rest.charAt(0) == ':'
-                        || Character.isWhitespace(rest.charAt(0))) {
-                    found = i + 1;
-                }
-            }
-            continuation = endsWithOddBackslashes(l) && !s.startsWith("#") && !s.startsWith("!");
-        }
-        return found == 0 ? 1 : found;
-    }
-
-    private static boolean endsWithOddBackslashes(String l) {
-        int n = 0;
-        for (int i = l.length() - 1; i >= 0 && l.charAt(i) == '\\'; i--) {
-            n++;
-        }
-        return n % 2 == 1;
     }
 }

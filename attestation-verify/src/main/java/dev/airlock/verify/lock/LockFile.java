@@ -50,6 +50,7 @@ public final class LockFile {
                     "make it readable, or record it again");
         }
         Map<String, String> m = new TreeMap<>();
+        Map<String, Integer> lineOf = new java.util.HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -68,11 +69,15 @@ public final class LockFile {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where, e.getMessage(), "correct the coordinates or record the lock again");
             }
-            String previous = m.put(coords, matcher.group(1));
-            if (previous != null && !previous.equals(matcher.group(1))) {
-                throw new ConfigException(where, coords + " is listed twice with different hashes",
+            Integer first = lineOf.putIfAbsent(coords, i + 1);
+            if (first != null) {
+                // one line per artifact: which of two lines is meant cannot be told, even when they agree
+                boolean differ = !m.get(coords).equals(matcher.group(1));
+                throw new ConfigException(where, coords + " is listed twice (line " + first + " and line " + (i + 1)
+                        + ")" + (differ ? " with different hashes" : ""),
                         "keep one line per artifact; record the lock again");
             }
+            m.put(coords, matcher.group(1));
         }
         return new LockFile(m);
     }

@@ -409,7 +409,10 @@ final class PolicyParser {
                 continue;
             }
             if (fields.containsKey(tok.key())) {
-                error(tok.line(), tok.col(), "key '" + tok.key() + "' is given twice on this line",
+                Token first = fields.get(tok.key());
+                error(tok.line(), tok.col(), "key '" + tok.key() + "' is given twice on this line (first at "
+                        + (first.line() == tok.line() ? "" : "line " + first.line() + ", ") + "column " + first.col()
+                        + "); which one is meant cannot be told",
                         "give each key once; for alternatives write several lines with the same pattern");
                 continue;
             }

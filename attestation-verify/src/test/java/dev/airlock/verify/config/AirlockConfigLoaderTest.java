@@ -132,6 +132,38 @@ class AirlockConfigLoaderTest {
     }
 
     @Test
+    void aKeySetTwiceInOneFileIsAnErrorNamingBothLines() throws IOException {
+        // Properties would keep the last value: enforce, then warn, loaded as warn without a word
+        Path f = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode=enforce\n"
+                + "# later, by someone else\nairlock.mode=warn\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(f), Map.of()));
+        assertEquals(f + ":4", e.where());
+        assertTrue(e.problem().contains("key 'airlock.mode' is set twice (line 2 and line 4)"), e.problem());
+        assertTrue(e.fix().contains("keep one line for airlock.mode"), e.fix());
+
+        // the same value twice, a continued line, ':' and whitespace as separators: still one key written twice
+        Path g = project("airlock.mirrors=internal=https://repo.corp.example/maven,\\\n  other=https://repo.corp.example/o\n"
+                + "airlock.namespaces=com.acme.*=internal\n! comment\nairlock.mirrors : internal=https://repo.corp.example/maven\n");
+        ConfigException twice = assertThrows(ConfigException.class, () -> load(List.of(g), Map.of()));
+        assertEquals(g + ":5", twice.where());
+        assertTrue(twice.problem().contains("'airlock.mirrors' is set twice (line 1 and line 5)"), twice.problem());
+        Path h = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode enforce\nairlock.mode=enforce\n");
+        assertTrue(assertThrows(ConfigException.class, () -> load(List.of(h), Map.of())).problem()
+                .contains("(line 2 and line 3)"));
+
+        // at the user and installation levels too
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\n");
+        Path install = file("maven-home/conf/airlock.properties", "airlock.floatingVersions=deny\n"
+                + "airlock.floatingVersions=allow\n");
+        ConfigException i = assertThrows(ConfigException.class, () -> load(List.of(p, install), Map.of()));
+        assertEquals(install + ":2", i.where());
+        // one key in two files is precedence, not a duplicate
+        Path user = file("user/airlock.properties", "airlock.mode=enforce\n");
+        assertEquals(Mode.ENFORCE, load(List.of(project("airlock.mirrors=internal=https://repo.corp.example/maven\n"
+                + "airlock.mode=warn\n"), user), Map.of()).mode());
+    }
+
+    @Test
     void installationLevelWinsOverProject() throws IOException {
         Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode=warn\n");
         Path install = file("maven-home/conf/airlock.properties", "airlock.mode=enforce\n");
