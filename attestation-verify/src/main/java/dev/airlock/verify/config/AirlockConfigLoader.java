@@ -102,6 +102,10 @@ public final class AirlockConfigLoader {
         boolean digestIndex = !settings.containsKey(ConfigKeys.DIGEST_INDEX)
                 || parseBoolean(ConfigKeys.DIGEST_INDEX, settings.get(ConfigKeys.DIGEST_INDEX).value,
                         settings.get(ConfigKeys.DIGEST_INDEX).where);
+        boolean allowInsecure = settings.containsKey(ConfigKeys.ALLOW_INSECURE_MIRRORS)
+                && parseBoolean(ConfigKeys.ALLOW_INSECURE_MIRRORS,
+                        settings.get(ConfigKeys.ALLOW_INSECURE_MIRRORS).value,
+                        settings.get(ConfigKeys.ALLOW_INSECURE_MIRRORS).where, "false");
 
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(commandLine).entrySet()) {
@@ -154,6 +158,11 @@ public final class AirlockConfigLoader {
                 case ConfigKeys.QUARANTINE_DIR -> quarantine = resolve(projectRoot, value);
                 case ConfigKeys.REPORT_DIR -> reportDir = resolve(projectRoot, value);
                 case ConfigKeys.DIGEST_INDEX -> digestIndex = parseBoolean(key, value, where);
+                case ConfigKeys.ALLOW_INSECURE_MIRRORS -> {
+                    boolean cli = parseBoolean(key, value, where, "false");
+                    requireTighter(!cli || allowInsecure, key, value, String.valueOf(allowInsecure), origin);
+                    allowInsecure = cli;
+                }
                 default -> throw new IllegalStateException(key);
             }
             origins.put(key, "-D" + key);
@@ -170,8 +179,11 @@ public final class AirlockConfigLoader {
         if (mode != Mode.OFF && requireMirrors) {
             validate(mirrors, namespaces, origins);
         }
+        if (mode != Mode.OFF) {
+            insecureMirrors(mirrors, mode, allowInsecure, origins, warnings);
+        }
         return new AirlockConfig(mode, mirrors, namespaces, floating, localOrigin, lock, quarantine, reportDir,
-                digestIndex, origins, warnings);
+                digestIndex, allowInsecure, origins, warnings);
     }
 
     private static void validate(List<MirrorSpec> mirrors, List<NamespaceRule> namespaces,
@@ -201,13 +213,43 @@ public final class AirlockConfigLoader {
         }
     }
 
+    /**
+     * A mirror over plain {@code http://} on a host other than loopback: in enforce mode a {@code CONFIG_ERROR} unless
+     * {@code airlock.allowInsecureMirrors=true} (Maven blocks {@code external:http:*} repositories for the same
+     * reason: what travels over plain HTTP can be read and changed on the way); in warn mode a warning.
+     */
+    private static void insecureMirrors(List<MirrorSpec> mirrors, Mode mode, boolean allowed,
+            Map<String, String> origins, List<String> warnings) {
+        for (MirrorSpec m : mirrors) {
+            if (!m.prefix().scheme().equals("http") || m.prefix().isLoopback() || allowed) {
+                continue;
+            }
+            String where = origins.getOrDefault(ConfigKeys.MIRRORS, ConfigKeys.MIRRORS);
+            String problem = "mirror " + m.id() + " (" + m.url() + ") uses plain http:// on a host that is not"
+                    + " loopback: artifacts, checksums and credentials to it can be read and changed on the way, and"
+                    + " Maven itself blocks such repositories (external:http:*)";
+            String fix = "use the mirror's https:// URL; if the network path is trusted (a mirror on the build host's"
+                    + " own network segment), set " + ConfigKeys.ALLOW_INSECURE_MIRRORS + "=true in"
+                    + " .mvn/airlock.properties or ${maven.home}/conf/airlock.properties";
+            if (mode == Mode.ENFORCE) {
+                throw new ConfigException(where, problem, fix);
+            }
+            warnings.add(where + ": " + problem + " (enforce mode refuses it). Fix: " + fix);
+        }
+    }
+
     private static boolean parseBoolean(String key, String value, String where) {
+        return parseBoolean(key, value, where, "true");
+    }
+
+    private static boolean parseBoolean(String key, String value, String where, String defaultValue) {
         String v = value.trim();
         if (v.equals("true") || v.equals("false")) {
             return v.equals("true");
         }
+        String other = defaultValue.equals("true") ? "false" : "true";
         throw new ConfigException(where, key + "=" + value + " is neither true nor false",
-                "set " + key + "=true (the default) or " + key + "=false");
+                "set " + key + "=" + defaultValue + " (the default) or " + key + "=" + other);
     }
 
     private static void requireTighter(boolean ok, String key, String value, String current, String origin) {

@@ -39,7 +39,8 @@ public final class LockFile {
     /**
      * Reads a lock.
      *
-     * @throws ConfigException naming the file and line of a malformed or duplicated line
+     * @throws ConfigException naming the file and line of a malformed or duplicated line, or the file when it lists
+     *     no artifact
      */
     public static LockFile read(Path file) {
         List<String> lines;
@@ -78,6 +79,13 @@ public final class LockFile {
                         "keep one line per artifact; record the lock again");
             }
             m.put(coords, matcher.group(1));
+        }
+        if (m.isEmpty()) {
+            // an empty lock is a truncated or unfinished file, not a decision: say so instead of failing every
+            // artifact as NOT_IN_LOCK (or, to a reader that takes it as an empty trust set, checking nothing)
+            throw new ConfigException(file.toString(), "the lock is empty: it lists no artifact",
+                    "record it (mvn dev.airlock:airlock-maven-plugin:<version>:record) and review it, or delete the"
+                            + " file (and airlock.lock, if set) to build without a lock");
         }
         return new LockFile(m);
     }

@@ -163,6 +163,54 @@ class AirlockConfigLoaderTest {
                 + "airlock.mode=warn\n"), user), Map.of()).mode());
     }
 
+    /**
+     * Hardening item 7: a plain-http mirror on a host other than loopback is refused in enforce mode unless
+     * airlock.allowInsecureMirrors=true (Maven itself blocks external:http:*).
+     */
+    @Test
+    void aPlainHttpMirrorIsRefusedInEnforceModeUnlessAllowed() throws IOException {
+        Path f = project("airlock.mirrors=internal=http://repo.corp.example/maven\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(f), Map.of()));
+        assertEquals(f + ":1", e.where());
+        assertTrue(e.problem().contains("mirror internal (http://repo.corp.example/maven) uses plain http://"),
+                e.problem());
+        assertTrue(e.fix().contains("airlock.allowInsecureMirrors=true"), e.fix());
+        // loopback is this machine
+        for (String url : List.of("http://127.0.0.1:8080/m", "http://127.10.0.1/m", "http://localhost:1/m",
+                "http://[::1]:8080/m", "https://repo.corp.example/maven")) {
+            assertEquals(1, load(List.of(project("airlock.mirrors=internal=" + url + "\n")), Map.of()).mirrors()
+                    .size(), url);
+        }
+        for (String url : List.of("http://127.0.0.1.example/m", "http://128.0.0.1/m", "http://10.0.0.1/m",
+                "http://localhost.example/m")) {
+            assertThrows(ConfigException.class, () -> load(List.of(project("airlock.mirrors=internal=" + url + "\n")),
+                    Map.of()), url);
+        }
+        // allowed by a file
+        AirlockConfig ok = load(List.of(project("airlock.mirrors=internal=http://repo.corp.example/maven\n"
+                + "airlock.allowInsecureMirrors=true\n")), Map.of());
+        assertTrue(ok.allowInsecureMirrors());
+        assertTrue(ok.originOf(ConfigKeys.ALLOW_INSECURE_MIRRORS).endsWith(":2"));
+        // the command line may only tighten it
+        Path insecure = project("airlock.mirrors=internal=http://repo.corp.example/maven\n");
+        ConfigException cli = assertThrows(ConfigException.class,
+                () -> load(List.of(insecure), Map.of(ConfigKeys.ALLOW_INSECURE_MIRRORS, "true")));
+        assertTrue(cli.where().startsWith("-Dairlock.allowInsecureMirrors=true"), cli.where());
+        Path allowed = project("airlock.mirrors=internal=http://repo.corp.example/maven\n"
+                + "airlock.allowInsecureMirrors=true\n");
+        assertThrows(ConfigException.class,
+                () -> load(List.of(allowed), Map.of(ConfigKeys.ALLOW_INSECURE_MIRRORS, "false")),
+                "tightened back to false: the http mirror is refused again");
+        // warn mode: a warning, the build goes on
+        AirlockConfig warn = load(List.of(project("airlock.mirrors=internal=http://repo.corp.example/maven\n"
+                + "airlock.mode=warn\n")), Map.of());
+        assertTrue(warn.warnings().stream().anyMatch(w -> w.contains("uses plain http://")), warn.warnings().toString());
+        assertFalse(ConfigKeys.SECURITY_KEYS.isEmpty());
+        assertTrue(ConfigKeys.SECURITY_KEYS.contains(ConfigKeys.ALLOW_INSECURE_MIRRORS));
+        assertThrows(ConfigException.class, () -> load(List.of(project("airlock.mirrors=internal=https://r.example/m\n"
+                + "airlock.allowInsecureMirrors=yes\n")), Map.of()));
+    }
+
     @Test
     void installationLevelWinsOverProject() throws IOException {
         Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode=warn\n");

@@ -62,6 +62,19 @@ class LockFileTest {
         assertTrue(same.problem().contains("listed twice (line 1 and line 2)"), same.problem());
     }
 
+    /** Hardening item 7: an empty lock is an error naming the file, not a lock that lists nothing. */
+    @Test
+    void anEmptyLockIsAnError() throws IOException {
+        Path f = dir.resolve("airlock.lock");
+        for (String content : List.of("", "\n", "  \n\n")) {
+            Files.writeString(f, content);
+            ConfigException e = assertThrows(ConfigException.class, () -> LockFile.read(f));
+            assertEquals(f.toString(), e.where());
+            assertTrue(e.problem().contains("the lock is empty"), e.problem());
+            assertTrue(e.fix().contains("record it"), e.fix());
+        }
+    }
+
     @Test
     void diffNamesAddedRemovedAndChanged() {
         LockFile before = LockFile.of(Map.of("g:a:jar:1", A, "g:b:jar:1", A));
