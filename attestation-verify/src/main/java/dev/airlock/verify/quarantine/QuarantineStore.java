@@ -359,7 +359,7 @@ public final class QuarantineStore {
             throw new IllegalArgumentException("a release needs a reason (-Dreason=\"...\"): it is kept in the release"
                     + " log with who released what and when");
         }
-        String[] p = spec == null ? new String[0] : spec.trim().split(":", -1);
+        String[] p = spec == null ? new String[0] : spec.strip().split(":", -1);
         if (p.length < 3 || p.length > 5) {
             throw new IllegalArgumentException("'" + spec + "' is not groupId:artifactId[:extension[:classifier]]:version");
         }

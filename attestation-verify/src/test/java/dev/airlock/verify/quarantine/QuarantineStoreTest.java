@@ -158,6 +158,9 @@ class QuarantineStoreTest {
                 () -> store.release("g:../x:1", "because", "me", Instant.now()));
         assertThrows(IllegalArgumentException.class,
                 () -> store.release("g:a:" + "v".repeat(500), "because", "me", Instant.now()));
+        // the spec is read as coordinates are: control characters are not stripped off into a valid spec
+        assertThrows(IllegalArgumentException.class,
+                () -> store.release("g:a:jar:1\u0000", "because", "me", Instant.now()));
     }
 
     @Test
