@@ -78,6 +78,10 @@ class StrictJsonVerdictTest {
         assertMalformed(good.replaceFirst("\\{", "{\"mediaType\": \"bogus\","), "Duplicate field 'mediaType'");
         assertMalformed(good.replaceFirst("\"logIndex\": \"711312233\",",
                 "\"logIndex\": \"1\", \"logIndex\": \"711312233\","), "Duplicate field 'logIndex'");
+        // one field under its JSON name and its proto name: two keys to JSON, one field to protobuf, which refuses
+        SignatureOutcome twoNames = check(good.replaceFirst("\\{", "{\"media_type\": \"bogus\","));
+        assertEquals(Status.MALFORMED, twoNames.status(), twoNames.toString());
+        assertTrue(twoNames.reason().contains("media_type has already been set"), twoNames.reason());
     }
 
     @Test
