@@ -1,22 +1,23 @@
 package dev.airlock.verify.artifact;
 
 import dev.airlock.verify.finding.Coordinates;
-import java.util.regex.Pattern;
+import dev.airlock.verify.text.Glob;
 
 /**
  * A coordinate pattern of {@code <excludes>}: {@code groupId}, {@code groupId:artifactId},
  * {@code groupId:artifactId:version}, {@code groupId:artifactId:extension:version} or
  * {@code groupId:artifactId:extension:classifier:version} (Airlock's coordinate notation); {@code *} inside a segment
  * matches any characters ({@code org.apache.*}, {@code *:*-maven-plugin}). Missing trailing segments match anything.
- * A 4-segment pattern matches artifacts without a classifier only.
+ * A 4-segment pattern matches artifacts without a classifier only. Matched with {@link Glob} (linear in the
+ * coordinates, no regular expressions).
  */
 public final class ArtifactPattern {
     private final String text;
-    private final Pattern group;
-    private final Pattern artifact;
-    private final Pattern extension;
-    private final Pattern classifier;
-    private final Pattern version;
+    private final Glob group;
+    private final Glob artifact;
+    private final Glob extension;
+    private final Glob classifier;
+    private final Glob version;
 
     private ArtifactPattern(String text, String[] p) {
         this.text = text;
@@ -35,7 +36,7 @@ public final class ArtifactPattern {
             }
             case 4 -> {
                 extension = glob(p[2]);
-                classifier = Pattern.compile("");
+                classifier = Glob.of("");
                 version = glob(p[3]);
             }
             default -> {
@@ -77,32 +78,22 @@ public final class ArtifactPattern {
      * patterns that do not constrain them.
      */
     public boolean matchesWithoutExtension(String groupId, String artifactId, String version) {
-        if (extension != null && !(extension.pattern().equals(".*") && (classifier.pattern().equals(".*")))) {
+        if (extension != null && !(extension.matchesEverything() && classifier.matchesEverything())) {
             return false;
         }
         return matches(groupId, artifactId, null, null, version);
     }
 
     private boolean matches(String g, String a, String ext, String cls, String v) {
-        return group.matcher(g).matches()
-                && (artifact == null || artifact.matcher(a).matches())
-                && (extension == null || ext == null || extension.matcher(ext).matches())
-                && (classifier == null || cls == null || classifier.matcher(cls).matches())
-                && (version == null || version.matcher(v).matches());
+        return group.matches(g)
+                && (artifact == null || artifact.matches(a))
+                && (extension == null || ext == null || extension.matches(ext))
+                && (classifier == null || cls == null || classifier.matches(cls))
+                && (version == null || version.matches(v));
     }
 
-    private static Pattern glob(String s) {
-        String[] parts = s.split("\\*", -1);
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i > 0) {
-                re.append(".*");
-            }
-            if (!parts[i].isEmpty()) {
-                re.append(Pattern.quote(parts[i]));
-            }
-        }
-        return Pattern.compile(re.toString());
+    private static Glob glob(String s) {
+        return Glob.of(s);
     }
 
     @Override

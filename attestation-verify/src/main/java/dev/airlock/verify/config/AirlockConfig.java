@@ -23,6 +23,7 @@ public final class AirlockConfig {
     private final Path quarantineDir;
     private final Path reportDir;
     private final boolean digestIndex;
+    private final boolean allowInsecureMirrors;
     private final Map<String, String> origins;
     private final List<String> warnings;
 
@@ -36,6 +37,7 @@ public final class AirlockConfig {
             Path quarantineDir,
             Path reportDir,
             boolean digestIndex,
+            boolean allowInsecureMirrors,
             Map<String, String> origins,
             List<String> warnings) {
         this.mode = mode;
@@ -47,6 +49,7 @@ public final class AirlockConfig {
         this.quarantineDir = quarantineDir;
         this.reportDir = reportDir;
         this.digestIndex = digestIndex;
+        this.allowInsecureMirrors = allowInsecureMirrors;
         this.origins = Map.copyOf(origins);
         this.warnings = List.copyOf(warnings);
     }
@@ -97,6 +100,14 @@ public final class AirlockConfig {
     /** {@code airlock.digestIndex}: evidence may take a cached file's SHA-256 from the digest index. */
     public boolean digestIndex() {
         return digestIndex;
+    }
+
+    /**
+     * {@code airlock.allowInsecureMirrors}: a mirror may use plain {@code http://} on a host other than loopback in
+     * enforce mode.
+     */
+    public boolean allowInsecureMirrors() {
+        return allowInsecureMirrors;
     }
 
     /** Where the value of {@code key} came from: a file and line, the command line, or "default". */

@@ -102,6 +102,10 @@ public final class AirlockConfigLoader {
         boolean digestIndex = !settings.containsKey(ConfigKeys.DIGEST_INDEX)
                 || parseBoolean(ConfigKeys.DIGEST_INDEX, settings.get(ConfigKeys.DIGEST_INDEX).value,
                         settings.get(ConfigKeys.DIGEST_INDEX).where);
+        boolean allowInsecure = settings.containsKey(ConfigKeys.ALLOW_INSECURE_MIRRORS)
+                && parseBoolean(ConfigKeys.ALLOW_INSECURE_MIRRORS,
+                        settings.get(ConfigKeys.ALLOW_INSECURE_MIRRORS).value,
+                        settings.get(ConfigKeys.ALLOW_INSECURE_MIRRORS).where, "false");
 
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(commandLine).entrySet()) {
@@ -154,6 +158,11 @@ public final class AirlockConfigLoader {
                 case ConfigKeys.QUARANTINE_DIR -> quarantine = resolve(projectRoot, value);
                 case ConfigKeys.REPORT_DIR -> reportDir = resolve(projectRoot, value);
                 case ConfigKeys.DIGEST_INDEX -> digestIndex = parseBoolean(key, value, where);
+                case ConfigKeys.ALLOW_INSECURE_MIRRORS -> {
+                    boolean cli = parseBoolean(key, value, where, "false");
+                    requireTighter(!cli || allowInsecure, key, value, String.valueOf(allowInsecure), origin);
+                    allowInsecure = cli;
+                }
                 default -> throw new IllegalStateException(key);
             }
             origins.put(key, "-D" + key);
@@ -170,8 +179,11 @@ public final class AirlockConfigLoader {
         if (mode != Mode.OFF && requireMirrors) {
             validate(mirrors, namespaces, origins);
         }
+        if (mode != Mode.OFF) {
+            insecureMirrors(mirrors, mode, allowInsecure, origins, warnings);
+        }
         return new AirlockConfig(mode, mirrors, namespaces, floating, localOrigin, lock, quarantine, reportDir,
-                digestIndex, origins, warnings);
+                digestIndex, allowInsecure, origins, warnings);
     }
 
     private static void validate(List<MirrorSpec> mirrors, List<NamespaceRule> namespaces,
@@ -201,13 +213,43 @@ public final class AirlockConfigLoader {
         }
     }
 
+    /**
+     * A mirror over plain {@code http://} on a host other than loopback: in enforce mode a {@code CONFIG_ERROR} unless
+     * {@code airlock.allowInsecureMirrors=true} (Maven blocks {@code external:http:*} repositories for the same
+     * reason: what travels over plain HTTP can be read and changed on the way); in warn mode a warning.
+     */
+    private static void insecureMirrors(List<MirrorSpec> mirrors, Mode mode, boolean allowed,
+            Map<String, String> origins, List<String> warnings) {
+        for (MirrorSpec m : mirrors) {
+            if (!m.prefix().scheme().equals("http") || m.prefix().isLoopback() || allowed) {
+                continue;
+            }
+            String where = origins.getOrDefault(ConfigKeys.MIRRORS, ConfigKeys.MIRRORS);
+            String problem = "mirror " + m.id() + " (" + m.url() + ") uses plain http:// on a host that is not"
+                    + " loopback: artifacts, checksums and credentials to it can be read and changed on the way, and"
+                    + " Maven itself blocks such repositories (external:http:*)";
+            String fix = "use the mirror's https:// URL; if the network path is trusted (a mirror on the build host's"
+                    + " own network segment), set " + ConfigKeys.ALLOW_INSECURE_MIRRORS + "=true in"
+                    + " .mvn/airlock.properties or ${maven.home}/conf/airlock.properties";
+            if (mode == Mode.ENFORCE) {
+                throw new ConfigException(where, problem, fix);
+            }
+            warnings.add(where + ": " + problem + " (enforce mode refuses it). Fix: " + fix);
+        }
+    }
+
     private static boolean parseBoolean(String key, String value, String where) {
+        return parseBoolean(key, value, where, "true");
+    }
+
+    private static boolean parseBoolean(String key, String value, String where, String defaultValue) {
         String v = value.trim();
         if (v.equals("true") || v.equals("false")) {
             return v.equals("true");
         }
+        String other = defaultValue.equals("true") ? "false" : "true";
         throw new ConfigException(where, key + "=" + value + " is neither true nor false",
-                "set " + key + "=true (the default) or " + key + "=false");
+                "set " + key + "=" + defaultValue + " (the default) or " + key + "=" + other);
     }
 
     private static void requireTighter(boolean ok, String key, String value, String current, String origin) {
@@ -370,24 +412,53 @@ public final class AirlockConfigLoader {
             throw new ConfigException(file.toString(), "cannot be read (" + e.getMessage() + ")",
                     "make it readable or remove it");
         }
-        Properties props = new Properties();
+        // java.util.Properties keeps the last of two definitions of a key without a word: record every definition
+        // in the order Properties reads them, so that a second one is an error (it could weaken a setting)
+        List<String> definitions = new ArrayList<>();
+        Properties props = new Properties() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public synchronized Object put(Object key, Object value) {
+                definitions.add((String) key);
+                return super.put(key, value);
+            }
+        };
         try (Reader r = new StringReader(text)) {
             props.load(r);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigException(file.toString(), "cannot be parsed as a properties file (" + e.getMessage()
                     + ")", "write one key=value per line");
         }
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        List<PropertyLines.Definition> lines = PropertyLines.of(text);
+        // the line of each definition, when this reading agrees with Properties' (it does for every file it reads)
+        boolean linesKnown = lines.size() == definitions.size();
+        for (int i = 0; linesKnown && i < lines.size(); i++) {
+            linesKnown = lines.get(i).key().equals(definitions.get(i));
+        }
+        Map<String, Integer> firstAt = new HashMap<>();
         Map<String, Setting> out = new TreeMap<>();
-        for (String key : props.stringPropertyNames()) {
-            int line = lineOf(lines, key);
-            String where = file + ":" + line;
+        for (int i = 0; i < definitions.size(); i++) {
+            String key = definitions.get(i);
+            int line = linesKnown ? lines.get(i).line() : 0;
+            String where = linesKnown ? file + ":" + line : file.toString();
             if (!ConfigKeys.ALL_KEYS.contains(key)) {
                 throw new ConfigException(where, "unknown key '" + key + "' (a misspelt key could silently weaken"
                         + " security, so Airlock refuses it)",
                         "use one of " + String.join(", ", new TreeSet<>(ConfigKeys.ALL_KEYS))
                                 + ", or delete the line");
             }
+            Integer first = firstAt.putIfAbsent(key, line);
+            if (first != null) {
+                throw new ConfigException(where, "key '" + key + "' is set twice"
+                        + (linesKnown ? " (line " + first + " and line " + line + ")" : "")
+                        + "; a properties file silently keeps the last value, which could weaken security, so"
+                        + " Airlock refuses it",
+                        "keep one line for " + key + " and delete the other");
+            }
+        }
+        for (String key : props.stringPropertyNames()) {
+            String where = linesKnown ? file + ":" + firstAt.get(key) : file.toString();
             String value = props.getProperty(key);
             if (value.trim().isEmpty()) {
                 throw new ConfigException(where, key + " is empty", "give it a value or delete the line");
@@ -395,32 +466,5 @@ public final class AirlockConfigLoader {
             out.put(key, new Setting(value, where));
         }
         return out;
-    }
-
-    /** The 1-based line on which {@code key} is defined (the last definition wins, as in Properties). */
-    private static int lineOf(String[] lines, String key) {
-        int found = 0;
-        boolean continuation = false;
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            String s = l.stripLeading();
-            if (!continuation && !s.startsWith("#") && !s.startsWith("!") && s.startsWith(key)) {
-                String rest = s.substring(key.length());
-                if (rest.isEmpty() || rest.charAt(0) == '=' || rest.charAt(0) == ':'
-                        || Character.isWhitespace(rest.charAt(0))) {
-                    found = i + 1;
-                }
-            }
-            continuation = endsWithOddBackslashes(l) && !s.startsWith("#") && !s.startsWith("!");
-        }
-        return found == 0 ? 1 : found;
-    }
-
-    private static boolean endsWithOddBackslashes(String l) {
-        int n = 0;
-        for (int i = l.length() - 1; i >= 0 && l.charAt(i) == '\\'; i--) {
-            n++;
-        }
-        return n % 2 == 1;
     }
 }

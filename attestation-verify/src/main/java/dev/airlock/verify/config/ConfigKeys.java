@@ -67,12 +67,21 @@ public final class ConfigKeys {
      */
     public static final String DIGEST_INDEX = "airlock.digestIndex";
 
+    /**
+     * {@code true} | {@code false}: whether a mirror may be reached over plain {@code http://} on a host other than
+     * loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}) in enforce mode. Default {@code false}: such a
+     * mirror fails the build at start, as Maven itself blocks {@code external:http:*} repositories (bytes and
+     * credentials over plain HTTP can be read and changed on the way). Security key: from the files only; the
+     * command line may only set it to {@code false}. Since 0.1.0.
+     */
+    public static final String ALLOW_INSECURE_MIRRORS = "airlock.allowInsecureMirrors";
+
     public static final List<String> SECURITY_KEYS =
-            List.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN);
+            List.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN, ALLOW_INSECURE_MIRRORS);
 
     public static final Set<String> ALL_KEYS =
-            Set.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN, QUARANTINE_DIR, REPORT_DIR,
-                    DIGEST_INDEX);
+            Set.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN, ALLOW_INSECURE_MIRRORS,
+                    QUARANTINE_DIR, REPORT_DIR, DIGEST_INDEX);
 
     /** Properties POMs commonly define that start with {@code airlock.} but are not configuration. */
     public static final Set<String> IGNORED_USER_PROPERTIES = Set.of("airlock.version");

@@ -104,6 +104,36 @@ public final class UrlPrefix {
         return tryParse(url).map(this::contains).orElse(false);
     }
 
+    /** {@code http} or {@code https}. */
+    public String scheme() {
+        return scheme;
+    }
+
+    /** The host, lower-cased ({@code [::1]} for an IPv6 literal). */
+    public String host() {
+        return host;
+    }
+
+    /**
+     * True when the host is this machine's loopback by its literal name: {@code localhost}, an IPv4 address in
+     * {@code 127.0.0.0/8} or {@code [::1]}. Names are not resolved.
+     */
+    public boolean isLoopback() {
+        if (host.equals("localhost") || host.equals("[::1]") || host.equals("::1")) {
+            return true;
+        }
+        String[] p = host.split("\\.", -1);
+        if (p.length != 4 || !p[0].equals("127")) {
+            return false;
+        }
+        for (String x : p) {
+            if (x.isEmpty() || x.length() > 3 || !x.chars().allMatch(Character::isDigit) || Integer.parseInt(x) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Length of the path, for picking the most specific of several matching prefixes. */
     public int specificity() {
         return path.length();

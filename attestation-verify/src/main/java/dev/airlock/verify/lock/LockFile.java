@@ -39,7 +39,8 @@ public final class LockFile {
     /**
      * Reads a lock.
      *
-     * @throws ConfigException naming the file and line of a malformed or duplicated line
+     * @throws ConfigException naming the file and line of a malformed or duplicated line, or the file when it lists
+     *     no artifact
      */
     public static LockFile read(Path file) {
         List<String> lines;
@@ -50,6 +51,7 @@ public final class LockFile {
                     "make it readable, or record it again");
         }
         Map<String, String> m = new TreeMap<>();
+        Map<String, Integer> lineOf = new java.util.HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
@@ -68,11 +70,22 @@ public final class LockFile {
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where, e.getMessage(), "correct the coordinates or record the lock again");
             }
-            String previous = m.put(coords, matcher.group(1));
-            if (previous != null && !previous.equals(matcher.group(1))) {
-                throw new ConfigException(where, coords + " is listed twice with different hashes",
+            Integer first = lineOf.putIfAbsent(coords, i + 1);
+            if (first != null) {
+                // one line per artifact: which of two lines is meant cannot be told, even when they agree
+                boolean differ = !m.get(coords).equals(matcher.group(1));
+                throw new ConfigException(where, coords + " is listed twice (line " + first + " and line " + (i + 1)
+                        + ")" + (differ ? " with different hashes" : ""),
                         "keep one line per artifact; record the lock again");
             }
+            m.put(coords, matcher.group(1));
+        }
+        if (m.isEmpty()) {
+            // an empty lock is a truncated or unfinished file, not a decision: say so instead of failing every
+            // artifact as NOT_IN_LOCK (or, to a reader that takes it as an empty trust set, checking nothing)
+            throw new ConfigException(file.toString(), "the lock is empty: it lists no artifact",
+                    "record it (mvn dev.airlock:airlock-maven-plugin:<version>:record) and review it, or delete the"
+                            + " file (and airlock.lock, if set) to build without a lock");
         }
         return new LockFile(m);
     }

@@ -80,6 +80,13 @@ final class PolicyParser {
     static List<PolicyLine> parse(String file, byte[] content, KeyResolver keys) throws PolicyException {
         PolicyParser p = new PolicyParser(file, keys);
         p.run(content);
+        if (p.errors.isEmpty() && p.lines.isEmpty()) {
+            p.error(0, 0, "the trust policy is empty (no line, only blank lines or comments): a rule that needs a"
+                    + " policy would allow no signer and no builder, and report every artifact as unsigned and"
+                    + " unattested", "write the lines the rules need (docs/policy.md); to accept unsigned or"
+                    + " unattested artifacts on purpose, say so: '*  unsigned reason=\"...\"', '*  noprovenance"
+                    + " reason=\"...\"'");
+        }
         if (!p.errors.isEmpty()) {
             throw new PolicyException(p.errors);
         }
@@ -409,7 +416,10 @@ final class PolicyParser {
                 continue;
             }
             if (fields.containsKey(tok.key())) {
-                error(tok.line(), tok.col(), "key '" + tok.key() + "' is given twice on this line",
+                Token first = fields.get(tok.key());
+                error(tok.line(), tok.col(), "key '" + tok.key() + "' is given twice on this line (first at "
+                        + (first.line() == tok.line() ? "" : "line " + first.line() + ", ") + "column " + first.col()
+                        + "); which one is meant cannot be told",
                         "give each key once; for alternatives write several lines with the same pattern");
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.airlock.verify.policy;
 
 import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.text.Glob;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,18 +46,18 @@ public final class PolicyPattern {
 
     private final String text;
     private final List<String> segments;
-    private final List<Pattern> matchers;
+    private final List<Glob> matchers;
     private final int wildcards;
     private final int literals;
 
     private PolicyPattern(String text, List<String> segments) {
         this.text = text;
         this.segments = List.copyOf(segments);
-        List<Pattern> m = new ArrayList<>();
+        List<Glob> m = new ArrayList<>();
         int w = 0;
         int l = 0;
         for (String s : segments) {
-            m.add(Pattern.compile(ValueMatcher.globToRegex(s), Pattern.DOTALL));
+            m.add(Glob.of(s));
             w += s.length() - literals(s);
             l += literals(s);
         }
@@ -119,7 +120,7 @@ public final class PolicyPattern {
         }
         String[] values = {c.groupId(), c.artifactId(), c.version()};
         for (int i = 0; i < matchers.size(); i++) {
-            if (!matchers.get(i).matcher(values[i]).matches()) {
+            if (!matchers.get(i).matches(values[i])) {
                 return false;
             }
         }

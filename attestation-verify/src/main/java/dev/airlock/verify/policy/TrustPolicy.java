@@ -25,9 +25,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>For each class (signature, provenance) the most specific pattern that has lines of that class and matches
- * the artifact decides ({@link PolicyPattern#SPECIFICITY}); its lines are alternatives. An empty policy is valid
- * and decides nothing: every decision is empty, which allows nothing (see {@link PolicyDecision}). A missing policy
- * file is an error ({@link #parse(Path)} throws), never an empty policy.
+ * the artifact decides ({@link PolicyPattern#SPECIFICITY}); its lines are alternatives. A decision with no line
+ * allows nothing (see {@link PolicyDecision}). A missing policy file, and an empty one (no line, only blanks and
+ * comments: a truncated or unfinished file, not a decision), is an error ({@link #parse(Path)} throws).
  *
  * <p>Immutable and thread-safe once parsed.
  */
@@ -139,7 +139,7 @@ public final class TrustPolicy {
         return lines;
     }
 
-    /** True when the file has no lines (only comments or blanks): every decision is empty, nothing is allowed. */
+    /** False for every parsed policy: a policy without lines is refused when it is read. */
     public boolean isEmpty() {
         return lines.isEmpty();
     }

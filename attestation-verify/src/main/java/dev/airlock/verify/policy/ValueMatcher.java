@@ -1,5 +1,6 @@
 package dev.airlock.verify.policy;
 
+import dev.airlock.verify.text.Glob;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -12,14 +13,23 @@ import java.util.regex.PatternSyntaxException;
  * <ul>
  *   <li>exact: the value as written (the default);</li>
  *   <li>glob: a value containing {@code *}, where each {@code *} matches any run of characters, including {@code /}
- *       and {@code @}; every other character is literal;</li>
- *   <li>regex: a value {@code regex:<java regex>}, matched against the whole fact (anchored at both ends).</li>
+ *       and {@code @}; every other character is literal ({@link Glob}: no regular expression, linear in the fact);</li>
+ *   <li>regex: a value {@code regex:<java regex>}, matched against the whole fact (anchored at both ends), with a
+ *       bounded number of steps ({@link #REGEX_STEPS}): an expression that backtracks catastrophically does not
+ *       match, instead of keeping the build busy for ever.</li>
  * </ul>
  * Matching is case-sensitive. A null fact never matches.
  */
 public final class ValueMatcher {
     /** The prefix of a regular-expression value. */
     public static final String REGEX_PREFIX = "regex:";
+
+    /**
+     * How many characters a {@code regex:} value may read from one fact (counting every re-read of a backtracking
+     * match): far more than any sensible expression needs on a SAN, a URI or a ref (a few thousand), and a few
+     * milliseconds of work. A match that needs more is taken as no match: the policy allows nothing it cannot decide.
+     */
+    public static final int REGEX_STEPS = 1_000_000;
 
     /** The three ways of matching. */
     public enum Kind {
@@ -29,13 +39,16 @@ public final class ValueMatcher {
     private final String text;
     private final Kind kind;
     private final Pattern pattern;
+    private final Glob glob;
     private final String exact;
     private final UnaryOperator<String> normaliser;
 
-    private ValueMatcher(String text, Kind kind, Pattern pattern, String exact, UnaryOperator<String> normaliser) {
+    private ValueMatcher(String text, Kind kind, Pattern pattern, Glob glob, String exact,
+            UnaryOperator<String> normaliser) {
         this.text = text;
         this.kind = kind;
         this.pattern = pattern;
+        this.glob = glob;
         this.exact = exact;
         this.normaliser = normaliser;
     }
@@ -62,33 +75,13 @@ public final class ValueMatcher {
             if (regex.isEmpty()) {
                 throw new IllegalArgumentException("empty regular expression after 'regex:'");
             }
-            return new ValueMatcher(text, Kind.REGEX, Pattern.compile(regex), null, normaliser);
+            return new ValueMatcher(text, Kind.REGEX, Pattern.compile(regex), null, null, normaliser);
         }
         String value = normaliser.apply(text);
         if (value.indexOf('*') >= 0) {
-            return new ValueMatcher(text, Kind.GLOB, Pattern.compile(globToRegex(value), Pattern.DOTALL), null,
-                    normaliser);
+            return new ValueMatcher(text, Kind.GLOB, null, Glob.of(value), null, normaliser);
         }
-        return new ValueMatcher(text, Kind.EXACT, null, value, normaliser);
-    }
-
-    /** {@code *} matches any characters; everything else is quoted. Written by hand: the JDK has no plain glob. */
-    static String globToRegex(String glob) {
-        StringBuilder sb = new StringBuilder();
-        int start = 0;
-        for (int i = 0; i < glob.length(); i++) {
-            if (glob.charAt(i) == '*') {
-                if (i > start) {
-                    sb.append(Pattern.quote(glob.substring(start, i)));
-                }
-                sb.append(".*");
-                start = i + 1;
-            }
-        }
-        if (start < glob.length()) {
-            sb.append(Pattern.quote(glob.substring(start)));
-        }
-        return sb.toString();
+        return new ValueMatcher(text, Kind.EXACT, null, null, value, normaliser);
     }
 
     /** True when the fact (a SAN, issuer, builder id, ...) satisfies this value. */
@@ -99,8 +92,61 @@ public final class ValueMatcher {
         String f = normaliser.apply(fact);
         return switch (kind) {
             case EXACT -> exact.equals(f);
-            case GLOB, REGEX -> pattern.matcher(f).matches();
+            case GLOB -> glob.matches(f);
+            case REGEX -> regexMatches(pattern, f);
         };
+    }
+
+    /** {@code pattern} against the whole of {@code fact}, reading at most {@link #REGEX_STEPS} characters. */
+    static boolean regexMatches(Pattern pattern, String fact) {
+        try {
+            return pattern.matcher(new Bounded(fact, new int[] {REGEX_STEPS})).matches();
+        } catch (StepsExceeded | StackOverflowError e) {
+            return false;
+        }
+    }
+
+    /** Thrown by {@link Bounded} when the budget is spent; no stack trace (it is control flow). */
+    private static final class StepsExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepsExceeded() {
+            super("regular expression step budget spent", null, false, false);
+        }
+    }
+
+    /** A string that counts the characters read from it against a shared budget. */
+    private static final class Bounded implements CharSequence {
+        private final String s;
+        private final int[] left;
+
+        Bounded(String s, int[] left) {
+            this.s = s;
+            this.left = left;
+        }
+
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--left[0] < 0) {
+                throw new StepsExceeded();
+            }
+            return s.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Bounded(s.substring(start, end), left);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
     }
 
     public Kind kind() {

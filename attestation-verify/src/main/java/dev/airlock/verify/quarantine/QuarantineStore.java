@@ -35,7 +35,12 @@ import java.util.stream.Stream;
 
 /**
  * The quarantine store (docs/quarantine.md): files that failed an integrity check, each kept with its
- * {@code evidence.json}, under {@code entries/<groupId as path>/<artifactId>/<version>/<extension>[~classifier]/}.
+ * {@code evidence.json}, under {@code entries/<groupId as path>/<artifactId>/<version>/<extension>[@classifier]/}.
+ * {@code @} cannot occur in coordinates, so no two coordinates share a folder ({@code ~}, the separator of stores
+ * written before, is allowed in an extension: {@code g:b:jar~tests:1} and {@code g:b:jar:tests:1} shared
+ * {@code jar~tests/}). Those stores are still read: a coordinate with a classifier is also looked up in its old
+ * folder, and every lookup and release goes by the coordinates in each entry's {@code evidence.json}, never by the
+ * folder's name.
  *
  * <p>Moving a file in is atomic and crash-safe: the evidence and a hard link (or copy) of the file are staged in
  * {@code .staging/}, the staging folder is renamed into place in one step, and only then is the file removed from the
@@ -96,14 +101,39 @@ public final class QuarantineStore {
     /** Who released an entry, when and why. */
     public record Release(String who, String when, String reason) {}
 
-    private Path coordinateDir(Coordinates c) {
+    /** The separator of extension and classifier in a folder name: a character coordinates never contain. */
+    static final char CLASSIFIER_SEPARATOR = '@';
+    /** The separator stores written before used; it may occur in an extension, so folders were not injective. */
+    static final char LEGACY_CLASSIFIER_SEPARATOR = '~';
+
+    private Path versionDir(Coordinates c) {
         Path p = root.resolve("entries");
         for (String g : c.groupId().split("\\.")) {
             p = p.resolve(g);
         }
-        p = p.resolve(c.artifactId()).resolve(c.version())
-                .resolve(c.extension() + (c.classifier().isEmpty() ? "" : "~" + c.classifier()));
-        return inside(p);
+        return p.resolve(c.artifactId()).resolve(c.version());
+    }
+
+    private Path coordinateDir(Coordinates c) {
+        return inside(versionDir(c).resolve(c.extension()
+                + (c.classifier().isEmpty() ? "" : CLASSIFIER_SEPARATOR + c.classifier())));
+    }
+
+    /** Where stores written before kept these coordinates, when that differs from {@link #coordinateDir}. */
+    private Optional<Path> legacyDir(Coordinates c) {
+        if (c.classifier().isEmpty()) {
+            return Optional.empty(); // the same folder name in both layouts
+        }
+        return Optional.of(inside(versionDir(c).resolve(c.extension() + LEGACY_CLASSIFIER_SEPARATOR
+                + c.classifier())));
+    }
+
+    /** The folders that may hold entries of these coordinates (new layout first). */
+    private List<Path> dirsOf(Coordinates c) {
+        List<Path> out = new ArrayList<>();
+        out.add(coordinateDir(c));
+        legacyDir(c).ifPresent(out::add);
+        return out;
     }
 
     private Path inside(Path p) {
@@ -126,7 +156,7 @@ public final class QuarantineStore {
             cleanStaging();
             String sha = DigestCache.sha256Uncached(file);
             Evidence ev = evidence.withSha256(sha);
-            Optional<Entry> existing = find(dir, sha, true);
+            Optional<Entry> existing = find(evidence.coordinates(), sha);
             if (existing.isPresent()) {
                 removeIfSame(file, sha);
                 return existing.get();
@@ -219,27 +249,35 @@ public final class QuarantineStore {
         }
     }
 
-    /** True when anything was ever quarantined for these coordinates (one file-system check: the fast path). */
+    /**
+     * True when anything may have been quarantined for these coordinates (a file-system check or two: the fast path;
+     * {@link #findActive} decides).
+     */
     public boolean hasEntries(Coordinates c) {
-        return Files.isDirectory(coordinateDir(c));
+        for (Path d : dirsOf(c)) {
+            if (Files.isDirectory(d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The active entry holding exactly these bytes of these coordinates, if any. */
     public Optional<Entry> findActive(Coordinates c, String sha256) throws IOException {
-        Path dir = coordinateDir(c);
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        return find(dir, sha256, true);
+        return find(c, sha256);
     }
 
-    private Optional<Entry> find(Path dir, String sha256, boolean activeOnly) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        for (Entry e : entriesIn(dir)) {
-            if (e.evidence().sha256().equalsIgnoreCase(sha256) && (!activeOnly || e.active())) {
-                return Optional.of(e);
+    /** The active entry of exactly these coordinates (as its evidence names them) and bytes. */
+    private Optional<Entry> find(Coordinates c, String sha256) throws IOException {
+        for (Path dir : dirsOf(c)) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            for (Entry e : entriesIn(dir)) {
+                if (e.evidence().coordinates().equals(c) && e.evidence().sha256().equalsIgnoreCase(sha256)
+                        && e.active()) {
+                    return Optional.of(e);
+                }
             }
         }
         return Optional.empty();
@@ -308,7 +346,9 @@ public final class QuarantineStore {
     /**
      * Releases the active entries of {@code spec} ({@code groupId:artifactId[:extension[:classifier]]:version};
      * without an extension, every extension and classifier of that version): the block is lifted, the file and the
-     * evidence stay, and who, when and why are appended to {@code release-log.jsonl}.
+     * evidence stay, and who, when and why are appended to {@code release-log.jsonl}. The spec is read as
+     * {@link Coordinates#parse} reads coordinates ({@code g:b:jar~tests:1} is the extension {@code jar~tests}, not the
+     * classifier {@code tests}), and entries are matched by the coordinates their evidence names.
      *
      * @throws IllegalArgumentException when the reason is blank (checked before anything else) or the spec is
      *     malformed
@@ -319,7 +359,7 @@ public final class QuarantineStore {
             throw new IllegalArgumentException("a release needs a reason (-Dreason=\"...\"): it is kept in the release"
                     + " log with who released what and when");
         }
-        String[] p = spec == null ? new String[0] : spec.trim().split(":", -1);
+        String[] p = spec == null ? new String[0] : spec.strip().split(":", -1);
         if (p.length < 3 || p.length > 5) {
             throw new IllegalArgumentException("'" + spec + "' is not groupId:artifactId[:extension[:classifier]]:version");
         }
@@ -328,22 +368,23 @@ public final class QuarantineStore {
         String v = Coordinates.check("version", p[p.length - 1]);
         String ext = p.length >= 4 ? Coordinates.check("extension", p[2]) : null;
         String cls = p.length == 5 ? Coordinates.check("classifier", p[3]) : null;
+        String wantCls = cls == null ? "" : cls;
         List<Entry> released = new ArrayList<>();
         try (ProcessLock lock = ProcessLock.acquire(lockFile())) {
-            Path versionDir = coordinateDir(new Coordinates(g, a, "x", null, v)).getParent();
+            Path versionDir = inside(versionDir(new Coordinates(g, a, "x", null, v)));
             if (Files.isDirectory(versionDir)) {
+                List<Path> typeDirs = new ArrayList<>();
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(versionDir, Files::isDirectory)) {
-                    for (Path typeDir : ds) {
-                        String t = typeDir.getFileName().toString();
-                        String tExt = t.contains("~") ? t.substring(0, t.indexOf('~')) : t;
-                        String tCls = t.contains("~") ? t.substring(t.indexOf('~') + 1) : "";
-                        if (ext != null && (!ext.equals(tExt) || !(cls == null ? "" : cls).equals(tCls))) {
-                            continue;
-                        }
-                        for (Entry e : entriesIn(typeDir)) {
-                            if (e.active()) {
-                                released.add(release(e, new Release(who, when.toString(), reason.trim())));
-                            }
+                    ds.forEach(typeDirs::add);
+                }
+                typeDirs.sort(Comparator.naturalOrder());
+                for (Path typeDir : typeDirs) {
+                    for (Entry e : entriesIn(typeDir)) {
+                        Coordinates ec = e.evidence().coordinates();
+                        boolean same = ec.groupId().equals(g) && ec.artifactId().equals(a) && ec.version().equals(v)
+                                && (ext == null || (ec.extension().equals(ext) && ec.classifier().equals(wantCls)));
+                        if (same && e.active()) {
+                            released.add(release(e, new Release(who, when.toString(), reason.trim())));
                         }
                     }
                 }

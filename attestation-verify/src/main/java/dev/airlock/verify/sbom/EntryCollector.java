@@ -44,7 +44,8 @@ final class EntryCollector {
             skipped.add(new SbomDocument.Skipped(where, purl, e.getMessage()));
             return;
         }
-        entries.add(new SbomEntry(where, p, hashes(where, purl, rawHashes), otherNames(rawHashes), kinds, scope));
+        entries.add(new SbomEntry(where, p, hashes(where, purl, rawHashes), otherNames(rawHashes),
+                unknownNames(rawHashes), kinds, scope));
     }
 
     /** The root component's purl read as an entry, or null when it is not a usable Maven purl. */
@@ -59,6 +60,29 @@ final class EntryCollector {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Algorithms the SBOM formats define that Airlock does not compare (normalised as {@link HashAlgorithm#fromName}
+     * normalises: upper case, without {@code -}, {@code _} and spaces). CycloneDX: MD5, BLAKE2b-256/384/512, BLAKE3;
+     * SPDX 2.3: MD2, MD4, MD5, MD6, SHA224, BLAKE2b-*, BLAKE3, ADLER32; SPDX 3: the same plus sha3_224, sha512_224,
+     * sha512_256 (sic), crystalsKyber, crystalsDilithium, falcon. Any other name is unknown.
+     */
+    private static final Set<String> KNOWN_UNCOMPARED = Set.of("MD2", "MD4", "MD5", "MD6", "SHA224", "SHA3224",
+            "SHA512224", "SHA512256", "BLAKE2B256", "BLAKE2B384", "BLAKE2B512", "BLAKE3", "ADLER32",
+            "CRYSTALSKYBER", "CRYSTALSDILITHIUM", "FALCON");
+
+    private static List<String> unknownNames(List<RawHash> raw) {
+        List<String> out = new ArrayList<>();
+        for (RawHash h : raw) {
+            String a = h.algorithm();
+            if (a != null && HashAlgorithm.fromName(a).isEmpty() && !KNOWN_UNCOMPARED.contains(
+                    a.strip().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", ""))
+                    && !out.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private static List<String> otherNames(List<RawHash> raw) {

@@ -19,13 +19,17 @@ import java.util.Set;
  *     {@code spdxId}
  * @param purl the purl, read
  * @param hashes the comparable hashes (SHA-1, SHA-2, SHA-3), lowercase hex; empty when the SBOM has none
- * @param otherHashes algorithm names the entry carries that Airlock never compares (MD5, BLAKE2b-256, ...)
+ * @param otherHashes algorithm names the entry carries that Airlock never compares (MD5, BLAKE2b-256, ...), the
+ *     unknown ones included
+ * @param unknownHashes the algorithm names among {@code otherHashes} that no SBOM format defines (a misspelling such
+ *     as {@code SHA-2566}, or an invented name): the verifier reports each, because such a hash is dropped by every
+ *     reader
  * @param kinds what brought it in, as Airlock recorded it (dependency, plugin, extension); empty for third-party
  *     SBOMs
  * @param scope the Maven scope Airlock recorded for a dependency, or null
  */
 public record SbomEntry(String ref, MavenPurl purl, Map<HashAlgorithm, String> hashes, List<String> otherHashes,
-        Set<ResolvedArtifact.Kind> kinds, String scope) {
+        List<String> unknownHashes, Set<ResolvedArtifact.Kind> kinds, String scope) {
 
     public SbomEntry {
         Objects.requireNonNull(purl, "purl");
@@ -33,7 +37,14 @@ public record SbomEntry(String ref, MavenPurl purl, Map<HashAlgorithm, String> h
         h.putAll(hashes);
         hashes = Collections.unmodifiableMap(h);
         otherHashes = List.copyOf(otherHashes);
+        unknownHashes = List.copyOf(unknownHashes);
         kinds = kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
+    }
+
+    /** An entry without unknown algorithms. */
+    public SbomEntry(String ref, MavenPurl purl, Map<HashAlgorithm, String> hashes, List<String> otherHashes,
+            Set<ResolvedArtifact.Kind> kinds, String scope) {
+        this(ref, purl, hashes, otherHashes, List.of(), kinds, scope);
     }
 
     public String groupId() {

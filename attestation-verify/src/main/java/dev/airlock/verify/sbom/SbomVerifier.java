@@ -581,6 +581,7 @@ public final class SbomVerifier {
         }
 
         drafts.addAll(staleEntries(sboms, listedOf, matched, reactorGas, rootGas, modules));
+        drafts.addAll(unknownAlgorithms(sboms, listedOf));
 
         return new SbomVerification(finish(drafts), considered, excludedCount, outOfScope, verified,
                 reactorNotHashed, pluginsNotEvaluated);
@@ -658,6 +659,43 @@ public final class SbomVerifier {
                         .expected("entries of known scope").actual(unjudgedScope + " of unknown scope")
                         .fix("Check every scope the SBOM covers, or use an SBOM of exactly the checked scopes."),
                         null));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A hash whose algorithm no SBOM format defines (a misspelt {@code SHA-2566}, an invented name) is compared by
+     * no reader: reported, one finding per entry, so that it is not dropped without a word. An entry with nothing
+     * else is also {@code SBOM_NO_HASH} when the build resolved it.
+     */
+    private List<Draft> unknownAlgorithms(List<SbomDocument> sboms, Map<SbomDocument, List<Listed>> listedOf) {
+        List<Draft> out = new ArrayList<>();
+        for (SbomDocument d : sboms) {
+            for (Listed l : listedOf.getOrDefault(d, List.of())) {
+                SbomEntry e = l.e();
+                if (e.unknownHashes().isEmpty() || excludes.stream().anyMatch(p -> e.qualified()
+                        ? p.matches(e.purl().coordinates())
+                        : p.matchesWithoutExtension(e.groupId(), e.artifactId(), e.version()))) {
+                    continue;
+                }
+                String names = e.unknownHashes().stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
+                boolean plural = e.unknownHashes().size() > 1;
+                out.add(new Draft(Finding.builder(FindingCode.NOT_EVALUATED, Severity.WARN).source(SOURCE)
+                        .coordinates(e.display())
+                        .message(l.where() + " (" + e.purl().purl() + ") lists a hash with the algorithm"
+                                + (plural ? "s " : " ") + names + ", which no SBOM format defines, so "
+                                + (plural ? "those hashes were" : "that hash was") + " not compared"
+                                + (e.strongest().isEmpty() ? "; the entry has no other hash Airlock compares"
+                                        : "; the entry's " + e.strongest().get().displayName() + " was")
+                                + '.')
+                        .expected("a hash algorithm the format defines (SHA-256, SHA-512, ...)")
+                        .actual(String.join(", ", e.unknownHashes()))
+                        .detail("sbom", d.file().toString()).detail("entry", e.ref())
+                        .detail("algorithm", String.join(", ", e.unknownHashes()))
+                        .fix("Regenerate the SBOM with its tool, or correct the algorithm's name (CycloneDX: SHA-256,"
+                                + " SHA-384, SHA-512, SHA3-256, ...): a hash under a misspelt name is checked by no"
+                                + " verifier."), null));
             }
         }
         return out;

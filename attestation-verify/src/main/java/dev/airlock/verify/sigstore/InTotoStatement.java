@@ -3,7 +3,7 @@ package dev.airlock.verify.sigstore;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.charset.StandardCharsets;
+import dev.airlock.verify.json.StrictJson;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -13,8 +13,14 @@ import java.util.Map;
 
 /**
  * An in-toto Statement (the payload of an in-toto DSSE envelope): {@code _type} v0.1 or v1, its subjects (name and
- * digests) and its predicate. Parsing checks the shape only; unknown fields are ignored as the in-toto specification
- * requires. Subjects are matched by digest, never by name.
+ * digests) and its predicate. Unknown fields are ignored as the in-toto specification requires. Subjects are matched
+ * by digest, never by name.
+ *
+ * <p>Read strictly ({@link StrictJson}): one JSON value, no key twice in one object (a second {@code _type} or
+ * {@code sha256} is an error, not "the last wins"), no comments. Each digest value is a string; the digests of the
+ * algorithms the in-toto DigestSet defines as hex ({@code sha256}, {@code sha512}, {@code gitCommit}, ...) are
+ * lowercase hex of the algorithm's length. Algorithm names are taken as written ({@code sha256}, as slsa-verifier
+ * looks them up), never case-folded, so {@code SHA256} is another, unknown algorithm.
  */
 public final class InTotoStatement {
     /** {@code _type} of in-toto Statement v0.1 (still written by slsa-github-generator). */
@@ -24,7 +30,7 @@ public final class InTotoStatement {
     /** The DSSE payload type of an in-toto statement. */
     public static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
 
-    /** One subject: a name and its digests by algorithm (lowercase keys, hex values lowercased). */
+    /** One subject: a name and its digests by algorithm (names and values as written; hex values lowercase). */
     public record Subject(String name, Map<String, String> digest) {
         public Subject {
             digest = Collections.unmodifiableMap(new LinkedHashMap<>(digest));
@@ -55,7 +61,9 @@ public final class InTotoStatement {
     public static InTotoStatement parse(byte[] payload) {
         JsonElement root;
         try {
-            root = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
+            root = JsonParser.parseString(StrictJson.check(payload));
+        } catch (StrictJson.Violation e) {
+            throw new IllegalArgumentException("the in-toto statement is not strict JSON: " + e.getMessage(), e);
         } catch (RuntimeException | StackOverflowError e) {
             throw new IllegalArgumentException("the in-toto statement is not JSON: " + e.getMessage(), e);
         }
@@ -86,18 +94,62 @@ public final class InTotoStatement {
             if (d == null || !d.isJsonObject()) {
                 throw new IllegalArgumentException("in-toto subject '" + string(so, "name") + "' has no digest");
             }
+            String name = string(so, "name");
             Map<String, String> digest = new LinkedHashMap<>();
             for (Map.Entry<String, JsonElement> e : d.getAsJsonObject().entrySet()) {
-                if (e.getValue().isJsonPrimitive() && e.getValue().getAsJsonPrimitive().isString()) {
-                    digest.put(e.getKey().toLowerCase(Locale.ROOT),
-                            e.getValue().getAsString().toLowerCase(Locale.ROOT));
-                }
+                digest.put(e.getKey(), digestValue(name, e.getKey(), e.getValue()));
             }
-            subjects.add(new Subject(string(so, "name"), digest));
+            if (digest.isEmpty()) {
+                throw new IllegalArgumentException("in-toto subject '" + name + "' has an empty digest");
+            }
+            subjects.add(new Subject(name, digest));
         }
         JsonElement pred = o.get("predicate");
         JsonObject predicate = pred != null && pred.isJsonObject() ? pred.getAsJsonObject() : new JsonObject();
         return new InTotoStatement(type, predicateType, subjects, predicate);
+    }
+
+    /** Hex digits of the DigestSet algorithms the in-toto specification defines as lowercase hex. */
+    private static final Map<String, int[]> HEX_LENGTHS = Map.ofEntries(
+            Map.entry("md5", new int[] {32}),
+            Map.entry("sha1", new int[] {40}),
+            Map.entry("sha224", new int[] {56}),
+            Map.entry("sha512_224", new int[] {56}),
+            Map.entry("sha3_224", new int[] {56}),
+            Map.entry("sha256", new int[] {64}),
+            Map.entry("sha512_256", new int[] {64}),
+            Map.entry("sha3_256", new int[] {64}),
+            Map.entry("sha384", new int[] {96}),
+            Map.entry("sha3_384", new int[] {96}),
+            Map.entry("sha512", new int[] {128}),
+            Map.entry("sha3_512", new int[] {128}),
+            Map.entry("gitCommit", new int[] {40, 64}),
+            Map.entry("gitTree", new int[] {40, 64}),
+            Map.entry("gitBlob", new int[] {40, 64}),
+            Map.entry("gitTag", new int[] {40, 64}));
+
+    private static String digestValue(String subject, String algorithm, JsonElement value) {
+        String where = "in-toto subject '" + subject + "' digest '" + algorithm + "'";
+        if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw new IllegalArgumentException(where + " is " + (value == null || value.isJsonNull() ? "null"
+                    : value.toString()) + ", not a string");
+        }
+        String v = value.getAsString();
+        int[] lengths = HEX_LENGTHS.get(algorithm);
+        if (lengths != null) {
+            boolean lengthOk = false;
+            for (int n : lengths) {
+                lengthOk |= v.length() == n;
+            }
+            if (!lengthOk || !v.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                throw new IllegalArgumentException(where + " is '" + (v.length() > 140 ? v.substring(0, 140) + "..."
+                        : v) + "', not " + (lengths.length == 1 ? lengths[0] : lengths[0] + " or " + lengths[1])
+                        + " lowercase hex digits");
+            }
+        } else if (v.isEmpty()) {
+            throw new IllegalArgumentException(where + " is empty");
+        }
+        return v;
     }
 
     private static String string(JsonObject o, String key) {

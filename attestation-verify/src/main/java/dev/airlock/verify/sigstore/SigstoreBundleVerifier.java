@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.protobuf.util.JsonFormat;
+import dev.airlock.verify.json.StrictJson;
 import dev.airlock.verify.sigstore.SignatureOutcome.Check;
 import dev.airlock.verify.sigstore.SignatureOutcome.Status;
 import dev.airlock.verify.sigstore.SignatureOutcome.VerifiedEnvelope;
@@ -240,9 +241,18 @@ public final class SigstoreBundleVerifier {
         }
 
         private Bundle parse(byte[] json) throws Failure {
+            // protobuf's JsonFormat reads through a lenient Gson: comments, single quotes, unquoted keys, a second
+            // value after the first, and the last of two equal keys; only what passes the strict check reaches it
+            String text;
+            try {
+                text = StrictJson.check(json);
+            } catch (StrictJson.Violation v) {
+                throw new Failure(Status.MALFORMED, Check.FORMAT, "not a Sigstore bundle: it is not strict JSON ("
+                        + v.getMessage() + ")");
+            }
             Bundle.Builder b = Bundle.newBuilder();
             try {
-                PARSER.merge(new String(json, StandardCharsets.UTF_8), b);
+                PARSER.merge(text, b);
             } catch (Exception e) {
                 throw new Failure(Status.MALFORMED, Check.FORMAT, "not a Sigstore bundle: " + message(e));
             }
@@ -409,7 +419,11 @@ public final class SigstoreBundleVerifier {
         private String checkEntryBody(TransparencyLogEntry e, boolean dsse) throws Failure {
             JsonObject body;
             try {
-                body = JsonParser.parseString(e.getCanonicalizedBody().toStringUtf8()).getAsJsonObject();
+                body = JsonParser.parseString(StrictJson.check(e.getCanonicalizedBody().toByteArray()))
+                        .getAsJsonObject();
+            } catch (StrictJson.Violation v) {
+                throw new Failure(Status.INVALID, Check.TLOG_ENTRY, "the transparency-log entry body is not JSON"
+                        + " (read strictly: " + v.getMessage() + ")");
             } catch (RuntimeException ex) {
                 throw new Failure(Status.INVALID, Check.TLOG_ENTRY, "the transparency-log entry body is not JSON");
             }

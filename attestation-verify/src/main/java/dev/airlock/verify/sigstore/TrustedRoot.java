@@ -11,7 +11,6 @@ import dev.sigstore.trustroot.SigstoreTrustedRoot;
 import dev.sigstore.trustroot.TransparencyLog;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -123,11 +122,21 @@ public final class TrustedRoot {
                                 + " <trustedRootSha256> (docs/signatures-sigstore.md, \"Rotation\")", null);
             }
         }
+        String text;
+        try {
+            // protobuf's JsonFormat is lenient (comments, a second value, the last of two equal keys): the root is
+            // read only when it is strict JSON, so every reader of these bytes sees the same keys
+            text = dev.airlock.verify.json.StrictJson.check(json);
+        } catch (dev.airlock.verify.json.StrictJson.Violation v) {
+            throw new TrustedRootException(origin, "is not a Sigstore trusted root: not strict JSON ("
+                    + v.getMessage() + ")",
+                    "use the trusted_root.json exactly as published by the Sigstore instance's TUF repository", null);
+        }
         dev.sigstore.proto.trustroot.v1.TrustedRoot proto;
         try {
             var builder = dev.sigstore.proto.trustroot.v1.TrustedRoot.newBuilder();
             // unknown fields are ignored: newer roots may add some; everything verification needs is checked below
-            JsonFormat.parser().ignoringUnknownFields().merge(new String(json, StandardCharsets.UTF_8), builder);
+            JsonFormat.parser().ignoringUnknownFields().merge(text, builder);
             proto = builder.build();
         } catch (Exception | StackOverflowError e) {
             throw new TrustedRootException(origin, "is not a Sigstore trusted root (" + e.getMessage() + ")",

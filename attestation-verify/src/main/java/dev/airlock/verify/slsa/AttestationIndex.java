@@ -2,8 +2,9 @@ package dev.airlock.verify.slsa;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.airlock.verify.sigstore.InTotoStatement;
+import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ import java.util.Set;
  * <p>Files considered: names ending in {@code .intoto.jsonl}, {@code .jsonl}, {@code .build.slsa}, {@code .slsa},
  * {@code .sigstore.json}, {@code .sigstore} or {@code .json}, at most {@value #MAX_FILE} bytes, in the directory and
  * below. Files that are no attestation are skipped (and listed in {@link #skipped()}).
+ *
+ * <p>The index reads leniently on purpose (Gson's lenient mode, JSON Lines as a fallback, subjects without checking
+ * their digests): it decides nothing, and a file that names the artifact but is not strict JSON must still be found,
+ * so that {@link ProvenanceVerifier}, which reads strictly, reports it as malformed instead of the artifact being
+ * reported as having no provenance (which a {@code noprovenance} line could waive).
  */
 public final class AttestationIndex {
     static final long MAX_FILE = 64L * 1024 * 1024;
@@ -83,8 +89,8 @@ public final class AttestationIndex {
                 continue;
             }
             int found = 0;
-            for (ProvenanceVerifier.Entry e : ProvenanceVerifier.entries(f.toString(), content)) {
-                for (String sha : subjects(e.json())) {
+            for (JsonElement e : lenientDocuments(content)) {
+                for (String sha : subjects(e)) {
                     index.computeIfAbsent(sha, k -> new LinkedHashSet<>()).add(f);
                     found++;
                 }
@@ -109,13 +115,41 @@ public final class AttestationIndex {
         }
         try {
             byte[] payload = Base64.getDecoder().decode(env.getAsJsonObject().get("payload").getAsString());
-            for (InTotoStatement.Subject s : InTotoStatement.parse(payload).subjects()) {
-                if (s.sha256() != null) {
-                    out.add(s.sha256());
+            JsonElement st = JsonParser.parseString(new String(payload, StandardCharsets.UTF_8));
+            for (JsonElement s : st.getAsJsonObject().getAsJsonArray("subject")) {
+                JsonElement sha = s.getAsJsonObject().getAsJsonObject("digest").get("sha256");
+                if (sha != null && sha.isJsonPrimitive()) {
+                    out.add(sha.getAsString().toLowerCase(Locale.ROOT));
                 }
             }
-        } catch (RuntimeException e) {
-            // not an in-toto statement: nothing to index
+        } catch (RuntimeException | StackOverflowError e) {
+            // not an in-toto statement (or not one that names subjects this way): nothing more to index
+        }
+        return out;
+    }
+
+    /** The JSON documents of a file, read leniently: the whole file when Gson reads it as one, else its lines. */
+    private static List<JsonElement> lenientDocuments(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        List<JsonElement> out = new ArrayList<>();
+        try {
+            JsonElement whole = JsonParser.parseString(text);
+            if (whole != null && !whole.isJsonNull()) {
+                out.add(whole);
+                return out;
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // not one document: try JSON Lines
+        }
+        for (String line : text.split("\\r?\\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(JsonParser.parseString(line));
+            } catch (RuntimeException | StackOverflowError e) {
+                // not JSON: nothing to index on this line
+            }
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.airlock.verify.slsa;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.airlock.verify.json.StrictJson;
 import dev.airlock.verify.policy.SourceUri;
 import dev.airlock.verify.sigstore.InTotoStatement;
 import dev.airlock.verify.sigstore.SignatureOutcome;
@@ -108,34 +109,59 @@ public final class ProvenanceVerifier {
         return out;
     }
 
-    /** The JSON documents of a file: the whole file when it is one, else its non-blank lines. */
+    /**
+     * The JSON documents of a file, read strictly ({@link StrictJson}: no key twice, no comments, nothing after a
+     * value): the whole file when it is one JSON value; else, when every non-blank line is one strict JSON value, its
+     * lines (JSON Lines); else one entry with the reason the file is neither. A file with one line that is not JSON is
+     * not JSON Lines: no line of it is read, so no reader can take another line of it for the file.
+     */
     static List<Entry> entries(String source, byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        List<Entry> out = new ArrayList<>();
+        String whole;
         try {
-            JsonElement whole = JsonParser.parseString(text);
-            if (whole != null && !whole.isJsonNull()) {
-                out.add(new Entry(source, whole, text, null));
-                return out;
+            whole = StrictJson.check(content);
+            return List.of(new Entry(source, JsonParser.parseString(whole), whole, null));
+        } catch (StrictJson.Violation v) {
+            String text = utf8(content);
+            if (text == null) {
+                return List.of(new Entry(source, null, null, "is not JSON: " + v.getMessage()));
             }
+            if (text.isBlank()) {
+                return List.of();
+            }
+            String[] lines = text.split("\\r?\\n", -1);
+            long nonBlank = java.util.Arrays.stream(lines).filter(l -> !l.isBlank()).count();
+            if (nonBlank < 2) {
+                return List.of(new Entry(source, null, null, "is not strict JSON (" + v.getMessage() + ")"));
+            }
+            List<Entry> out = new ArrayList<>();
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].trim();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                try {
+                    StrictJson.check(line);
+                    out.add(new Entry(source + "#line " + (i + 1), JsonParser.parseString(line), line, null));
+                } catch (StrictJson.Violation lv) {
+                    String why = v.afterFirstValue() || v.line() <= 1
+                            ? "is neither one JSON value nor JSON Lines: line " + (i + 1) + " is not strict JSON ("
+                                    + lv.getMessage() + ")"
+                            : "is not strict JSON (" + v.getMessage() + ")";
+                    return List.of(new Entry(source, null, null, why));
+                }
+            }
+            return out;
         } catch (RuntimeException | StackOverflowError e) {
-            // not one document: try JSON Lines
+            return List.of(new Entry(source, null, null, "is not JSON (" + e.getMessage() + ")"));
         }
-        String[] lines = text.split("\r?\n", -1);
-        boolean multi = lines.length > 1;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String where = multi ? source + "#line " + (i + 1) : source;
-            try {
-                out.add(new Entry(where, JsonParser.parseString(line), line, null));
-            } catch (RuntimeException | StackOverflowError e) {
-                out.add(new Entry(where, null, null, "is not JSON (" + e.getMessage() + ")"));
-            }
+    }
+
+    private static String utf8(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(content)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
         }
-        return out;
     }
 
     /** One JSON document of a provenance file, with its text, or the reason it is not JSON. */

@@ -132,6 +132,86 @@ class AirlockConfigLoaderTest {
     }
 
     @Test
+    void aKeySetTwiceInOneFileIsAnErrorNamingBothLines() throws IOException {
+        // Properties would keep the last value: enforce, then warn, loaded as warn without a word
+        Path f = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode=enforce\n"
+                + "# later, by someone else\nairlock.mode=warn\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(f), Map.of()));
+        assertEquals(f + ":4", e.where());
+        assertTrue(e.problem().contains("key 'airlock.mode' is set twice (line 2 and line 4)"), e.problem());
+        assertTrue(e.fix().contains("keep one line for airlock.mode"), e.fix());
+
+        // the same value twice, a continued line, ':' and whitespace as separators: still one key written twice
+        Path g = project("airlock.mirrors=internal=https://repo.corp.example/maven,\\\n  other=https://repo.corp.example/o\n"
+                + "airlock.namespaces=com.acme.*=internal\n! comment\nairlock.mirrors : internal=https://repo.corp.example/maven\n");
+        ConfigException twice = assertThrows(ConfigException.class, () -> load(List.of(g), Map.of()));
+        assertEquals(g + ":5", twice.where());
+        assertTrue(twice.problem().contains("'airlock.mirrors' is set twice (line 1 and line 5)"), twice.problem());
+        Path h = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode enforce\nairlock.mode=enforce\n");
+        assertTrue(assertThrows(ConfigException.class, () -> load(List.of(h), Map.of())).problem()
+                .contains("(line 2 and line 3)"));
+
+        // at the user and installation levels too
+        Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\n");
+        Path install = file("maven-home/conf/airlock.properties", "airlock.floatingVersions=deny\n"
+                + "airlock.floatingVersions=allow\n");
+        ConfigException i = assertThrows(ConfigException.class, () -> load(List.of(p, install), Map.of()));
+        assertEquals(install + ":2", i.where());
+        // one key in two files is precedence, not a duplicate
+        Path user = file("user/airlock.properties", "airlock.mode=enforce\n");
+        assertEquals(Mode.ENFORCE, load(List.of(project("airlock.mirrors=internal=https://repo.corp.example/maven\n"
+                + "airlock.mode=warn\n"), user), Map.of()).mode());
+    }
+
+    /**
+     * Hardening item 7: a plain-http mirror on a host other than loopback is refused in enforce mode unless
+     * airlock.allowInsecureMirrors=true (Maven itself blocks external:http:*).
+     */
+    @Test
+    void aPlainHttpMirrorIsRefusedInEnforceModeUnlessAllowed() throws IOException {
+        Path f = project("airlock.mirrors=internal=http://repo.corp.example/maven\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(f), Map.of()));
+        assertEquals(f + ":1", e.where());
+        assertTrue(e.problem().contains("mirror internal (http://repo.corp.example/maven) uses plain http://"),
+                e.problem());
+        assertTrue(e.fix().contains("airlock.allowInsecureMirrors=true"), e.fix());
+        // loopback is this machine
+        for (String url : List.of("http://127.0.0.1:8080/m", "http://127.10.0.1/m", "http://localhost:1/m",
+                "http://[::1]:8080/m", "https://repo.corp.example/maven")) {
+            assertEquals(1, load(List.of(project("airlock.mirrors=internal=" + url + "\n")), Map.of()).mirrors()
+                    .size(), url);
+        }
+        for (String url : List.of("http://127.0.0.1.example/m", "http://128.0.0.1/m", "http://10.0.0.1/m",
+                "http://localhost.example/m")) {
+            assertThrows(ConfigException.class, () -> load(List.of(project("airlock.mirrors=internal=" + url + "\n")),
+                    Map.of()), url);
+        }
+        // allowed by a file
+        AirlockConfig ok = load(List.of(project("airlock.mirrors=internal=http://repo.corp.example/maven\n"
+                + "airlock.allowInsecureMirrors=true\n")), Map.of());
+        assertTrue(ok.allowInsecureMirrors());
+        assertTrue(ok.originOf(ConfigKeys.ALLOW_INSECURE_MIRRORS).endsWith(":2"));
+        // the command line may only tighten it
+        Path insecure = project("airlock.mirrors=internal=http://repo.corp.example/maven\n");
+        ConfigException cli = assertThrows(ConfigException.class,
+                () -> load(List.of(insecure), Map.of(ConfigKeys.ALLOW_INSECURE_MIRRORS, "true")));
+        assertTrue(cli.where().startsWith("-Dairlock.allowInsecureMirrors=true"), cli.where());
+        Path allowed = project("airlock.mirrors=internal=http://repo.corp.example/maven\n"
+                + "airlock.allowInsecureMirrors=true\n");
+        assertThrows(ConfigException.class,
+                () -> load(List.of(allowed), Map.of(ConfigKeys.ALLOW_INSECURE_MIRRORS, "false")),
+                "tightened back to false: the http mirror is refused again");
+        // warn mode: a warning, the build goes on
+        AirlockConfig warn = load(List.of(project("airlock.mirrors=internal=http://repo.corp.example/maven\n"
+                + "airlock.mode=warn\n")), Map.of());
+        assertTrue(warn.warnings().stream().anyMatch(w -> w.contains("uses plain http://")), warn.warnings().toString());
+        assertFalse(ConfigKeys.SECURITY_KEYS.isEmpty());
+        assertTrue(ConfigKeys.SECURITY_KEYS.contains(ConfigKeys.ALLOW_INSECURE_MIRRORS));
+        assertThrows(ConfigException.class, () -> load(List.of(project("airlock.mirrors=internal=https://r.example/m\n"
+                + "airlock.allowInsecureMirrors=yes\n")), Map.of()));
+    }
+
+    @Test
     void installationLevelWinsOverProject() throws IOException {
         Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.mode=warn\n");
         Path install = file("maven-home/conf/airlock.properties", "airlock.mode=enforce\n");

@@ -48,6 +48,34 @@ class LockFileTest {
     }
 
     @Test
+    void aCoordinateListedTwiceNamesBothLines() throws IOException {
+        Path f = dir.resolve("airlock.lock");
+        Files.writeString(f, A + "  g:a:jar:1\n" + A + "  g:b:jar:1\n\n" + B + "  g:a:jar:1\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> LockFile.read(f));
+        assertEquals(f + ":4", e.where());
+        assertTrue(e.problem().contains("g:a:jar:1 is listed twice (line 1 and line 4) with different hashes"),
+                e.problem());
+        // the same hash twice is still two lines for one artifact
+        Files.writeString(f, A + "  g:a:jar:1\n" + A + "  g:a:jar:1\n");
+        ConfigException same = assertThrows(ConfigException.class, () -> LockFile.read(f));
+        assertEquals(f + ":2", same.where());
+        assertTrue(same.problem().contains("listed twice (line 1 and line 2)"), same.problem());
+    }
+
+    /** Hardening item 7: an empty lock is an error naming the file, not a lock that lists nothing. */
+    @Test
+    void anEmptyLockIsAnError() throws IOException {
+        Path f = dir.resolve("airlock.lock");
+        for (String content : List.of("", "\n", "  \n\n")) {
+            Files.writeString(f, content);
+            ConfigException e = assertThrows(ConfigException.class, () -> LockFile.read(f));
+            assertEquals(f.toString(), e.where());
+            assertTrue(e.problem().contains("the lock is empty"), e.problem());
+            assertTrue(e.fix().contains("record it"), e.fix());
+        }
+    }
+
+    @Test
     void diffNamesAddedRemovedAndChanged() {
         LockFile before = LockFile.of(Map.of("g:a:jar:1", A, "g:b:jar:1", A));
         LockFile after = LockFile.of(Map.of("g:a:jar:1", B, "g:c:jar:1", A));

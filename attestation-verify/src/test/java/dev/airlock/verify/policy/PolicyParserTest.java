@@ -222,7 +222,7 @@ class PolicyParserTest {
     @Test
     void duplicateKeyAndNonKeyValueFields() {
         List<PolicyError> e = errors("* sigstore san=a san=b issuer=c\n* pgp " + FPR + "\n");
-        assertAt(e.get(0), 1, 18, "key 'san' is given twice");
+        assertAt(e.get(0), 1, 18, "key 'san' is given twice on this line (first at column 12)");
         assertAt(e.get(1), 2, 7, "expected key=value after 'pgp'");
     }
 

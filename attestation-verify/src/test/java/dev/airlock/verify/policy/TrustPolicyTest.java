@@ -240,22 +240,31 @@ class TrustPolicyTest {
         assertTrue(d.unsignedWaiver().isPresent());
     }
 
+    /** Hardening item 7: an empty policy (a truncated or unfinished file) is an error, not an empty trust set. */
     @Test
-    void anEmptyPolicyDecidesNothingAndAllowsNothing() throws Exception {
+    void anEmptyPolicyIsAnErrorNotAnEmptyTrustSet() throws Exception {
         for (String content : List.of("", "\n\n", "# only comments\n   # and more\n", "\uFEFF")) {
-            TrustPolicy p = text(content);
-            assertTrue(p.isEmpty());
-            Coordinates any = c("com.acme:lib:jar:1.0");
-            SignatureDecision s = p.signature(any);
-            ProvenanceDecision v = p.provenance(any);
-            assertTrue(s.isEmpty() && v.isEmpty());
-            assertTrue(s.unsignedWaiver().isEmpty(), "an empty policy waives nothing");
-            assertTrue(v.noProvenanceWaiver().isEmpty());
-            assertTrue(s.pgpMatch("1111111111111111111111111111111111111111").isEmpty());
-            assertTrue(s.sigstoreMatch("x", "y", "z").isEmpty());
-            assertTrue(v.slsaMatch("b", "s", "refs/tags/v1", null).isEmpty());
-            assertEquals("no signature-class line of the trust policy matches com.acme:lib:jar:1.0", s.describe());
+            PolicyException e = assertThrows(PolicyException.class, () -> text(content), content);
+            assertEquals(1, e.errors().size(), e.errors().toString());
+            assertEquals("test-policy", e.errors().get(0).where());
+            assertTrue(e.errors().get(0).problem().contains("the trust policy is empty"), e.getMessage());
+            assertTrue(e.errors().get(0).fix().contains("unsigned reason="), e.getMessage());
         }
+        Path empty = writePolicy("# to be written\n");
+        PolicyException file = assertThrows(PolicyException.class, () -> TrustPolicy.parse(empty));
+        assertTrue(file.getMessage().contains(empty.toString()), file.getMessage());
+        // a policy whose lines decide nothing for an artifact still allows nothing for it
+        TrustPolicy p = text("com.other:*  unsigned reason=\"elsewhere\"\n");
+        Coordinates any = c("com.acme:lib:jar:1.0");
+        SignatureDecision s = p.signature(any);
+        ProvenanceDecision v = p.provenance(any);
+        assertTrue(s.isEmpty() && v.isEmpty());
+        assertTrue(s.unsignedWaiver().isEmpty(), "an empty decision waives nothing");
+        assertTrue(v.noProvenanceWaiver().isEmpty());
+        assertTrue(s.pgpMatch("1111111111111111111111111111111111111111").isEmpty());
+        assertTrue(s.sigstoreMatch("x", "y", "z").isEmpty());
+        assertTrue(v.slsaMatch("b", "s", "refs/tags/v1", null).isEmpty());
+        assertEquals("no signature-class line of the trust policy matches com.acme:lib:jar:1.0", s.describe());
     }
 
     @Test

@@ -158,6 +158,9 @@ class QuarantineStoreTest {
                 () -> store.release("g:../x:1", "because", "me", Instant.now()));
         assertThrows(IllegalArgumentException.class,
                 () -> store.release("g:a:" + "v".repeat(500), "because", "me", Instant.now()));
+        // the spec is read as coordinates are: control characters are not stripped off into a valid spec
+        assertThrows(IllegalArgumentException.class,
+                () -> store.release("g:a:jar:1\u0000", "because", "me", Instant.now()));
     }
 
     @Test
@@ -195,6 +198,65 @@ class QuarantineStoreTest {
         assertTrue(log.contains("\"who\":\"alice\"") && log.contains("false positive"), log);
         // without an extension: every extension of that version
         assertEquals(1, store.release("g:a:1", "also the pom", "bob", Instant.now()).size());
+    }
+
+    /**
+     * {@code ~} may occur in an extension and was the extension/classifier separator of entry folders: g:b:jar~tests:1
+     * and g:b:jar:tests:1 shared one folder, and a lookup of one returned the other's evidence.
+     */
+    @Test
+    void twoCoordinatesNeverShareAnEntry() throws IOException {
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"));
+        Coordinates tilde = Coordinates.parse("g:b:jar~tests:1");
+        Coordinates classified = Coordinates.parse("g:b:jar:tests:1");
+        Path x = repoFile("g", "b", "1", "b-1.jar~tests", "x bytes");
+        QuarantineStore.Entry ex = store.quarantine(x, evidence(tilde.toString(), null));
+        Path y = repoFile("g", "b", "1", "b-1-tests.jar", "y bytes");
+        QuarantineStore.Entry ey = store.quarantine(y, evidence(classified.toString(), null));
+        assertFalse(ex.dir().getParent().equals(ey.dir().getParent()), ex.dir() + " / " + ey.dir());
+        assertEquals("jar@tests", ey.dir().getParent().getFileName().toString(), "readable: extension@classifier");
+
+        assertEquals(ex.dir(), store.findActive(tilde, ex.evidence().sha256()).orElseThrow().dir());
+        assertEquals(ey.dir(), store.findActive(classified, ey.evidence().sha256()).orElseThrow().dir());
+        assertFalse(store.findActive(classified, ex.evidence().sha256()).isPresent(), "the other's evidence");
+        assertFalse(store.findActive(tilde, ey.evidence().sha256()).isPresent(), "the other's evidence");
+
+        // the same bytes under the other coordinates are an entry of their own, not the first one's
+        Path z = repoFile("g", "b", "1", "b-1-tests.jar", "x bytes");
+        QuarantineStore.Entry ez = store.quarantine(z, evidence(classified.toString(), null));
+        assertEquals(classified, ez.evidence().coordinates());
+        assertFalse(ez.dir().equals(ex.dir()));
+
+        // the release spec reads the coordinates the same way: g:b:jar~tests:1 is the extension jar~tests
+        List<QuarantineStore.Entry> r = store.release("g:b:jar~tests:1", "checked", "me", Instant.now());
+        assertEquals(List.of(tilde), r.stream().map(e -> e.evidence().coordinates()).toList());
+        assertTrue(store.findActive(classified, ey.evidence().sha256()).isPresent());
+        assertEquals(2, store.release("g:b:jar:tests:1", "checked", "me", Instant.now()).size());
+        assertThrows(IllegalStateException.class, () -> store.release("g:b:jar~tests:1", "again", "me", Instant.now()));
+    }
+
+    /** Stores written with the old folder names ({@code <extension>~<classifier>}) are still read. */
+    @Test
+    void entriesOfTheOldLayoutAreStillFoundAndReleasedByTheirEvidence() throws IOException {
+        Path root = tmp.resolve("q");
+        QuarantineStore store = new QuarantineStore(root);
+        Path f = repoFile("g", "b", "1", "b-1-tests.jar", "old bytes");
+        QuarantineStore.Entry made = store.quarantine(f, evidence("g:b:jar:tests:1", null));
+        // move it where a store of the previous layout had it
+        Path legacy = root.resolve("entries/g/b/1/jar~tests");
+        Files.createDirectories(legacy);
+        Files.move(made.dir(), legacy.resolve(made.dir().getFileName()));
+        Files.delete(made.dir().getParent());
+        String sha = made.evidence().sha256();
+
+        assertTrue(store.hasEntries(Coordinates.parse("g:b:jar:tests:1")));
+        assertTrue(store.findActive(Coordinates.parse("g:b:jar:tests:1"), sha).isPresent());
+        // the old folder's name is also the new name of extension jar~tests: its evidence says whose it is
+        assertFalse(store.findActive(Coordinates.parse("g:b:jar~tests:1"), sha).isPresent());
+        assertThrows(IllegalStateException.class, () -> store.release("g:b:jar~tests:1", "no", "me", Instant.now()));
+        assertEquals(1, store.release("g:b:jar:tests:1", "checked", "me", Instant.now()).size());
+        assertFalse(store.findActive(Coordinates.parse("g:b:jar:tests:1"), sha).isPresent());
+        assertEquals(1, store.list().size());
     }
 
     /** Two JVMs quarantining into one store at the same time lose no file and no evidence. */

@@ -87,6 +87,69 @@ class SbomVerifierTest {
         assertTrue(v.summary().startsWith("9 artifacts: 5 hash-verified (5 SHA-512)"), v.summary());
     }
 
+    /**
+     * Hardening item 5: a hash with an algorithm no format defines went to otherHashes without a word. It is reported
+     * (naming the component and the algorithm); an entry with nothing else is SBOM_NO_HASH.
+     */
+    @Test
+    void aHashWithAnUnknownAlgorithmIsReportedNotDroppedSilently() throws Exception {
+        com.google.gson.JsonObject bom = com.google.gson.JsonParser.parseString(
+                Files.readString(SbomTestData.file("cyclonedx/app-1.6.json"))).getAsJsonObject();
+        for (com.google.gson.JsonElement c : bom.getAsJsonArray("components")) {
+            com.google.gson.JsonObject o = c.getAsJsonObject();
+            String purl = o.get("purl").getAsString();
+            if (purl.contains("slf4j-api")) {
+                // a misspelt SHA-256 next to the real SHA-512
+                for (com.google.gson.JsonElement h : o.getAsJsonArray("hashes")) {
+                    if (h.getAsJsonObject().get("alg").getAsString().equals("SHA-256")) {
+                        h.getAsJsonObject().addProperty("alg", "SHA-2566");
+                    }
+                }
+            } else if (purl.contains("jsr305")) {
+                // only an invented algorithm (and MD5, which is known and never compared)
+                com.google.gson.JsonArray only = new com.google.gson.JsonArray();
+                for (com.google.gson.JsonElement h : o.getAsJsonArray("hashes")) {
+                    String alg = h.getAsJsonObject().get("alg").getAsString();
+                    if (alg.equals("SHA-512")) {
+                        h.getAsJsonObject().addProperty("alg", "SHA-999");
+                        only.add(h);
+                    } else if (alg.equals("MD5")) {
+                        only.add(h);
+                    }
+                }
+                o.add("hashes", only);
+            }
+        }
+        Path file = tmp.resolve("bom.json");
+        Files.writeString(file, bom.toString());
+        SbomDocument doc = SbomParser.parse(file);
+        SbomEntry slf4j = doc.entries().stream().filter(e -> e.artifactId().equals("slf4j-api")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("SHA-2566"), slf4j.unknownHashes());
+        SbomEntry jsr = doc.entries().stream().filter(e -> e.artifactId().equals("jsr305")).findFirst().orElseThrow();
+        assertEquals(List.of("MD5", "SHA-999"), jsr.otherHashes());
+        assertEquals(List.of("SHA-999"), jsr.unknownHashes(), "MD5 is known: never compared, never reported");
+
+        SbomVerification v = verifier().build().verify(appResolved(), List.of(doc));
+        List<Finding> notEvaluated = v.findings().stream().filter(f -> f.code() == FindingCode.NOT_EVALUATED).toList();
+        assertEquals(2, notEvaluated.size(), v.findings().toString());
+        Finding misspelt = notEvaluated.stream().filter(f -> f.coordinates().contains("slf4j-api")).findFirst()
+                .orElseThrow();
+        assertEquals(Severity.WARN, misspelt.severity());
+        assertTrue(misspelt.message().contains("pkg:maven/org.slf4j/slf4j-api@2.0.16?type=jar")
+                && misspelt.message().contains("'SHA-2566'") && misspelt.message().contains("SHA-512 was"),
+                misspelt.message());
+        Finding invented = notEvaluated.stream().filter(f -> f.coordinates().contains("jsr305")).findFirst()
+                .orElseThrow();
+        assertTrue(invented.message().contains("'SHA-999'") && invented.message().contains("no other hash"),
+                invented.message());
+        // the entry with no usable hash: present, unverifiable
+        assertEquals(List.of("NOT_EVALUATED com.google.code.findbugs:jsr305:jar:3.0.2",
+                        "NOT_EVALUATED org.slf4j:slf4j-api:jar:2.0.16", "SBOM_NO_HASH com.google.code.findbugs:jsr305:jar:3.0.2"),
+                codes(v).stream().sorted().toList());
+        assertEquals(4, v.verifiedCount(), "slf4j-api still verified by its SHA-512");
+    }
+
     @Test
     void everyCycloneDxVersionAndSyntaxGivesTheSameVerdict() throws Exception {
         for (String f : List.of("cyclonedx/app-1.6.xml", "cyclonedx/app-1.5.json", "cyclonedx/app-1.4.json")) {
