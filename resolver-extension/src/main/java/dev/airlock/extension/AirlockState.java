@@ -32,7 +32,7 @@ public class AirlockState {
         AirlockConfig config = null;
         ConfigException error = null;
         LockFile lock = null;
-        boolean recording = goals != null && goals.stream().anyMatch(AirlockState::isRecordGoal);
+        boolean recording = dev.airlock.verify.config.AirlockGoals.recording(goals);
         try {
             config = AirlockConfigLoader.load(projectRoot, ConfigFiles.standard(projectRoot, systemProperties),
                     ConfigFiles.commandLine(systemProperties, userProperties));
@@ -54,7 +54,7 @@ public class AirlockState {
 
     /** {@code dev.airlock:airlock-maven-plugin[:version]:record}, or {@code airlock:record}. */
     static boolean isRecordGoal(String goal) {
-        return goal.matches("dev\\.airlock:airlock-maven-plugin(:[^:]+)?:record") || goal.equals("airlock:record");
+        return dev.airlock.verify.config.AirlockGoals.isRecordGoal(goal);
     }
 
     /** The running build's session. */

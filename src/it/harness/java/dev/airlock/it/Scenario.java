@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  *       {@code mirror,@fixtures,@airlock,@rules,@closure}, otherwise {@code ID,@closure}; {@code @fixtures} is
  *       {@code src/it/_fixtures/mirror}, {@code @closure} the repository the build filled with the
  *       scenarios' closure, target/it-mirror-repo);
- *       {@code it.mirror.ID.auth=user:password}; {@code it.mirror.ID.failure=down|503};</li>
+ *       {@code it.mirror.ID.auth=user:password}; {@code it.mirror.ID.failure=down|503};
+ *       {@code it.mirror.ID.hide=path/prefix/,...}: answered with 404 (a mirror that holds only what the builds that
+ *       ran resolved);</li>
  *   <li>{@code it.decoy.requests}: {@code none} (default: the decoy must see no request) or {@code any};</li>
  *   <li>{@code it.servers}: {@code id:user:password,...} written into the generated settings.xml;</li>
  *   <li>{@code it.env.NAME=value}: an environment variable of every Maven build (a CI secret, say);</li>

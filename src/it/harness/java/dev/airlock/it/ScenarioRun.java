@@ -152,6 +152,7 @@ public final class ScenarioRun {
                     i == 0 ? "mirror,@fixtures,@airlock,@rules,@closure" : id + ",@closure");
             RepoServer s = RepoServer.start(id, layers(dirs), scenario.get("it.mirror." + id + ".auth", null),
                     scenario.get("it.mirror." + id + ".failure", null));
+            s.hide(list("it.mirror." + id + ".hide"));
             servers.put(id, s);
             tokens.put(id + ".url", s.url());
             tokens.put(id + ".hostport", java.net.URI.create(s.url()).getHost() + ":" + java.net.URI.create(s.url()).getPort());
