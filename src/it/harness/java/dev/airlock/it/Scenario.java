@@ -50,6 +50,12 @@ import java.util.stream.Stream;
  *       extension's {@code .mvn/extensions.xml});
  *       {@code it.keepEvidence=true}: each build's {@code resolution.jsonl} and {@code report.json} stay for the next
  *       build (by default they are removed after being read);</li>
+ *   <li>{@code it.page=docs/PAGE.md}: the scenario follows that page literally ({@link DocPage}): its marked files are
+ *       written into the project, its settings.xml used, its enforcer snippets merged into {@code it.page.pom}
+ *       (default {@code pom.xml}), and {@code invoker.goals.N = page:NAME [args]} runs its command NAME;
+ *       {@code it.page.replace=from->to,...} replaces the page's example hosts (e.g. with {@code @internal.base@},
+ *       the mirror's URL without the trailing slash); {@code it.localRepo.airlock=false}: the local repository
+ *       starts empty, without the extension;</li>
  *   <li>{@code it.quarantine.seed}: a folder copied into the quarantine store next to that local repository
  *       (default {@code quarantine-seed} when present), as if an earlier build had quarantined something.</li>
  * </ul>
