@@ -157,8 +157,11 @@ public final class BuildClosure {
      * ({@code DefaultPluginDependenciesResolver}, {@code DefaultMavenPluginManager}, {@code DefaultClassRealmManager};
      * {@link PluginResolution}): the plugin-level {@code <dependencies>} in runtime scope (system stays system),
      * collected with the session's selector and, on Maven 3, its {@code WagonExcluder}; {@code provided} and
-     * {@code test} left out, and what the project's build extensions or the core export (Maven never loads those into
-     * the realm). Nothing Maven does not load is downloaded, checked or recorded.
+     * {@code test} left out, and for a plugin what the project's build extensions export. What Maven resolves is
+     * resolved here (so the extension sees it, and {@code record} puts it into the lock: a later build that runs the
+     * plugin resolves it too); what Maven never even collects is never fetched. The artifacts the core exports are
+     * resolved by Maven but never loaded into the realm: they are left out of the list returned (the rules do not
+     * judge them, the recorded SBOM does not list them); their own dependencies stay, as in the realm.
      */
     private List<ResolvedArtifact> resolveTool(MavenSession session, MavenProject project, Kind kind, String groupId,
             String artifactId, String version, List<org.apache.maven.model.Dependency> extra) throws ClosureException {
@@ -189,7 +192,6 @@ public final class BuildClosure {
         if (kind == Kind.PLUGIN && project.getExtensionDependencyFilter() != null) {
             filter = AndDependencyFilter.newInstance(filter, project.getExtensionDependencyFilter());
         }
-        filter = AndDependencyFilter.newInstance(filter, PluginResolution.notProvidedByCore(coreExports(session)));
         DependencyResult result;
         try {
             DependencyNode root = repositorySystem.collectDependencies(collectSession, collect).getRoot();
@@ -203,11 +205,15 @@ public final class BuildClosure {
             origins.put(r.getArtifact(), r.getRepository());
         }
         String module = project.getGroupId() + ":" + project.getArtifactId();
+        DependencyFilter inRealm = PluginResolution.notProvidedByCore(coreExports(session));
         List<ResolvedArtifact> out = new ArrayList<>();
         walk(result.getRoot(), (node, path) -> {
             Artifact a = node.getArtifact();
             if (a == null || a.getFile() == null) {
-                return; // left out (provided/test, the core's, a build extension's): Maven does not load it either
+                return; // left out (provided/test, a build extension's): Maven does not resolve it either
+            }
+            if (!inRealm.accept(node, List.of())) {
+                return; // the core's own classes are used: resolved (and locked), never loaded
             }
             ArtifactRepository origin = origins.get(a);
             out.add(artifact(a, a.getFile(), kind, null, false, path, module,

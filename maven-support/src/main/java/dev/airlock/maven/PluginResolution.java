@@ -18,16 +18,17 @@ import org.w3c.dom.NodeList;
 
 /**
  * How the running Maven resolves the dependencies of a plugin (or a build extension) for its class realm, so that the
- * rules and the goals resolve, check and record what Maven loads and nothing else:
+ * rules and the goals resolve and record what Maven resolves, and judge what it loads:
  * <ul>
  *   <li>Maven 3 cuts every {@code org.apache.maven.wagon:wagon-*} below a Maven 2 core artifact
  *       ({@code org.apache.maven:maven-*:2.*}) while collecting (its {@code WagonExcluder}): never even downloaded.
  *       Maven 4 has no such selector; {@link #wagonExcluder()} follows the running Maven;</li>
  *   <li>dependencies of scope {@code provided} and {@code test} are left out (its {@code ScopeDependencyFilter});</li>
  *   <li>artifacts the core exports ({@code CoreExports}: {@code maven-plugin-api}, {@code maven-core},
- *       {@code wagon-provider-api}, the resolver API, ... of the running Maven and its core extensions) are never
- *       loaded into a plugin realm: the core's own classes are used ({@code DefaultClassRealmManager}). They are
- *       left out here too ({@link #notProvidedByCore}); their own dependencies stay, as in the realm.</li>
+ *       {@code wagon-provider-api}, the resolver API, ... of the running Maven and its core extensions) are resolved
+ *       by Maven but never loaded into a plugin realm: the core's own classes are used
+ *       ({@code DefaultClassRealmManager}). {@link #notProvidedByCore} tells them apart; their own dependencies are
+ *       loaded, as in the realm.</li>
  * </ul>
  */
 public final class PluginResolution {
