@@ -9,6 +9,11 @@ assert new File(basedir, '.mvn/extensions.xml').text.contains('airlock-maven-ext
 assert new File(basedir, '.mvn/airlock-policy').isFile()
 assert new File(basedir, 'settings.xml').text.contains('<mirrorOf>central</mirrorOf>')
 
+// the mirror asked for credentials and got them from the page's <server> (the environment's values)
+assert mirror.requests('/dev/airlock/airlock-maven-extension/').any { it.authenticated() && it.status() == 200 }
+assert !buildLog.contains('adopt-s3cret-2026') : 'the password is in no log'
+['report-3.json', 'resolution-3.jsonl'].each { assert !new File(workdir, it).text.contains('adopt-s3cret-2026') }
+
 // 1: the plan of clean,deploy cannot be resolved from this mirror; the error names the parameter
 assert log(1) =~ /maven-(deploy|install)-plugin/
 assert log(1).contains('airlock.record.phases')

@@ -356,9 +356,13 @@ public final class ScenarioRun {
             if (!own.contains("</settings>")) {
                 throw new IllegalStateException(page.file + ": the it:settings block is not a settings.xml");
             }
+            if (own.contains("</servers>")) {
+                own = own.replace("</servers>", servers + "  </servers>");
+            } else {
+                own = own.replace("</settings>", "  <servers>\n" + servers + "  </servers>\n</settings>");
+            }
             return own.replace("</settings>", "  <proxies>\n" + proxy("sink-http", "http", port)
-                    + proxy("sink-https", "https", port) + "  </proxies>\n  <servers>\n" + servers
-                    + "  </servers>\n</settings>");
+                    + proxy("sink-https", "https", port) + "  </proxies>\n</settings>");
         }
         return "<settings>\n"
                 + "  <!-- every non-loopback host goes to the IT sink proxy, which records it: it must see nothing -->\n"
