@@ -52,11 +52,6 @@ public class AirlockState {
         return s;
     }
 
-    /** {@code dev.airlock:airlock-maven-plugin[:version]:record}, or {@code airlock:record}. */
-    static boolean isRecordGoal(String goal) {
-        return dev.airlock.verify.config.AirlockGoals.isRecordGoal(goal);
-    }
-
     /** The running build's session. */
     BuildSession current() {
         return current;

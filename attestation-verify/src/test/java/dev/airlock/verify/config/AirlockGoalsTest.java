@@ -17,6 +17,7 @@ class AirlockGoalsTest {
         assertFalse(AirlockGoals.isRecordGoal("dev.airlock:airlock-maven-plugin:0.1.0:seal"));
         assertFalse(AirlockGoals.isRecordGoal("verify"));
         assertFalse(AirlockGoals.isRecordGoal(null));
+        assertFalse(AirlockGoals.isRecordGoal("devXairlock:airlock-maven-plugin:record"));
         assertTrue(AirlockGoals.recording(List.of("-Prelease-gate", "verify", "airlock:record")));
         assertFalse(AirlockGoals.recording(List.of("verify")));
     }
