@@ -35,11 +35,13 @@ public final class PluginResolution {
     /** Maven 3's selector class: present in the running Maven's core exactly when Maven applies it. */
     static final String WAGON_EXCLUDER = "org.apache.maven.plugin.internal.WagonExcluder";
 
+    private static final boolean HAS_WAGON_EXCLUDER = runningMavenHasWagonExcluder();
+
     private PluginResolution() {}
 
     /** Maven 3's {@code WagonExcluder} when the running Maven has one, else null. */
     public static DependencySelector wagonExcluder() {
-        return runningMavenHasWagonExcluder() ? new WagonExcluder(false) : null;
+        return HAS_WAGON_EXCLUDER ? new WagonExcluder(false) : null;
     }
 
     static boolean runningMavenHasWagonExcluder() {
