@@ -37,6 +37,10 @@ def libASha = libA.checksums.find { it.algorithm == 'SHA256' }?.checksumValue
 assert libASha == sha256(new File(basedir, 'mirror/com/example/lib-a/1.0/lib-a-1.0.jar'))
 assert libA.checksums.any { it.algorithm == 'SHA512' }
 assert spdx.packages.any { p -> p.externalRefs?.any { it.referenceLocator.startsWith('pkg:maven/org.apache.maven.plugins/maven-compiler-plugin@') } } : 'plugins are not recorded'
+// a plugin dependency the core exports (javax.inject, for maven-resources-plugin): Maven resolves it when the plugin
+// runs, so the lock has it; Maven never loads it (the core's classes are used), so the SBOM does not list it
+assert coords.contains('javax.inject:javax.inject:jar:1') : 'a core-exported plugin dependency Maven resolves is not locked'
+assert !spdx.packages.any { p -> p.externalRefs?.any { it.referenceLocator.startsWith('pkg:maven/javax.inject/javax.inject@') } }
 
 
 // 4: checked, clean

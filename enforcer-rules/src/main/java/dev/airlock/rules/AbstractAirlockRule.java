@@ -135,7 +135,12 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
             throw new EnforcerRuleError(ruleName() + ": the check could not complete (" + e + ")", e);
         }
 
-        boolean downgrade = build.mode() != Mode.ENFORCE || getLevel() == EnforcerLevel.WARN;
+        boolean replacing = build.recording() && judgesTheRecord();
+        boolean downgrade = build.mode() != Mode.ENFORCE || getLevel() == EnforcerLevel.WARN || replacing;
+        if (replacing) {
+            getLog().info("[airlock] " + ruleName() + ": this build runs the record goal, which replaces what this"
+                    + " rule judges against; differences are reported as warnings (record prints the diff to review)");
+        }
         List<Finding> findings = new ArrayList<>();
         for (Finding f : raw) {
             Optional<Finding> o = overrides.apply(f);
@@ -228,6 +233,15 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
             }
         }
         return out;
+    }
+
+    /**
+     * True when what the rule judges against is written by the {@code record} goal (verifySbom with the module's
+     * recorded SBOM): in a session that records, the rule judges against nothing recorded yet, and reports every
+     * finding as a warning instead of refusing the record that replaces the old one.
+     */
+    protected boolean judgesTheRecord() {
+        return false;
     }
 
     /** Called before the closure is resolved (which takes a while): start slow set-up in the background here. */

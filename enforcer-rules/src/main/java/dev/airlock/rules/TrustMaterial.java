@@ -83,10 +83,13 @@ final class TrustMaterial {
         }
     }
 
-    /** The recorded lock in force for this build (as the extension reads it), or null. */
+    /**
+     * The recorded lock in force for this build (as the extension reads it), or null; null too while the session
+     * records a new one (as for the extension, the lock being replaced vouches for nothing).
+     */
     static dev.airlock.verify.lock.LockFile lock(dev.airlock.maven.AirlockBuild build) throws RuleSetupException {
         Path lock = build.config().lock();
-        if (lock == null || !Files.isRegularFile(lock)) {
+        if (lock == null || !Files.isRegularFile(lock) || build.recording()) {
             return null;
         }
         String key = "lock|" + stamp(lock.toString(), build.projectRoot());

@@ -2,6 +2,7 @@ package dev.airlock.rules;
 
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.finding.Severity;
 import dev.airlock.verify.sbom.SbomDocument;
 import dev.airlock.verify.sbom.SbomException;
 import dev.airlock.verify.sbom.SbomParser;
@@ -59,6 +60,15 @@ public final class VerifySbom extends AbstractAirlockRule {
         Path base = context.project().getBasedir().toPath();
         Path file = sbom == null || sbom.isBlank() ? base.resolve(SpdxRecordWriter.FILE_NAME)
                 : TrustMaterial.resolve(sbom, base);
+        if (!Files.isRegularFile(file) && judgesTheRecord() && context.build().recording()) {
+            return List.of(Finding.builder(FindingCode.NOT_EVALUATED, Severity.WARN)
+                    .source(NAME)
+                    .message("the recorded SBOM " + file + " does not exist yet: this build records it (record"
+                            + " goal), so there is nothing recorded to judge against")
+                    .fix("review and commit " + SpdxRecordWriter.FILE_NAME + " after this build; the next build is"
+                            + " judged against it")
+                    .build());
+        }
         if (!Files.isRegularFile(file)) {
             throw new RuleSetupException(FindingCode.CONFIG_ERROR, "the SBOM " + file + " does not exist; "
                     + (sbom == null ? "record it (mvn verify dev.airlock:airlock-maven-plugin:<version>:record writes"
@@ -84,6 +94,12 @@ public final class VerifySbom extends AbstractAirlockRule {
         SbomVerification result = verifier.verify(context.artifacts(), List.of(doc));
         getLog().info("[airlock] " + NAME + ": " + doc.describe() + ": " + result.summary());
         return result.findings();
+    }
+
+    /** The default SBOM is the module's recorded one, which the record goal replaces. */
+    @Override
+    protected boolean judgesTheRecord() {
+        return sbom == null || sbom.isBlank();
     }
 
     @Override

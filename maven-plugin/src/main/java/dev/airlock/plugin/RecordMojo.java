@@ -8,6 +8,7 @@ import dev.airlock.verify.config.AirlockConfig;
 import dev.airlock.verify.digest.Digests;
 import dev.airlock.verify.sbom.SbomException;
 import dev.airlock.verify.sbom.SpdxRecordWriter;
+import dev.airlock.verify.config.AirlockGoals;
 import dev.airlock.verify.config.ConfigException;
 import dev.airlock.verify.evidence.ResolutionLogReader;
 import dev.airlock.verify.finding.Coordinates;
@@ -59,8 +60,15 @@ public class RecordMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
-    /** The lifecycle phases (comma-separated) whose execution plan's plugins are resolved and recorded. */
-    @Parameter(property = "airlock.record.phases", defaultValue = "clean,deploy")
+    /** The tasks used when the session has none besides Airlock's own goals ({@code mvn ...:record} alone). */
+    static final List<String> FALLBACK_TASKS = List.of("clean", "deploy");
+
+    /**
+     * The lifecycle phases and goals (comma-separated) whose execution plan's plugins are resolved and recorded.
+     * Default: the phases and goals of this very build ({@code mvn verify ...:record}: {@code verify}), Airlock's own
+     * goals left out; {@code clean,deploy} when the build runs nothing else.
+     */
+    @Parameter(property = "airlock.record.phases")
     private String phases;
 
     private final BuildClosure closure;
@@ -91,15 +99,38 @@ public class RecordMojo extends AbstractMojo {
         writeLock();
     }
 
+    /**
+     * The tasks whose plan is recorded: {@code airlock.record.phases} when set, else this session's phases and goals
+     * without Airlock's own, else {@link #FALLBACK_TASKS}.
+     */
+    static List<String> tasks(String configured, List<String> sessionGoals) {
+        if (configured != null && !configured.isBlank()) {
+            return java.util.Arrays.stream(configured.split(",")).map(String::strip).filter(t -> !t.isEmpty())
+                    .toList();
+        }
+        List<String> own = AirlockGoals.withoutAirlockGoals(sessionGoals);
+        return own.isEmpty() ? FALLBACK_TASKS : own;
+    }
+
     /** Resolves every build plugin of this module's execution plan with its dependencies (the extension sees them). */
     private List<ResolvedArtifact> resolvePlanPlugins() throws MojoExecutionException {
+        List<String> tasks = tasks(phases, session.getGoals());
         try {
-            List<ResolvedArtifact> plugins = closure.plugins(session, project, List.of(phases.split("\\s*,\\s*")));
+            List<ResolvedArtifact> plugins = closure.plugins(session, project, tasks);
             getLog().debug("[airlock] resolved " + plugins.size() + " plugin artifacts of the plan of "
-                    + project.getId());
+                    + project.getId() + " for " + String.join(",", tasks));
             return plugins;
         } catch (ClosureException e) {
-            throw new MojoExecutionException("[airlock] " + e.getMessage(), e);
+            String source = phases != null && !phases.isBlank() ? "airlock.record.phases=" + phases
+                    : AirlockGoals.withoutAirlockGoals(session.getGoals()).isEmpty()
+                            ? "airlock.record.phases, default " + String.join(",", FALLBACK_TASKS) + " when the build"
+                                    + " runs nothing but Airlock goals"
+                            : "airlock.record.phases, default the phases and goals of this build";
+            throw new MojoExecutionException("[airlock] " + e.getMessage() + "\n[airlock] record resolves the plugins"
+                    + " of the execution plan for " + String.join(",", tasks) + " (" + source + "). A mirror that"
+                    + " only has what your builds resolved has the plugins of the goals they ran: record with those"
+                    + " goals (mvn verify dev.airlock:airlock-maven-plugin:<version>:record), or set"
+                    + " -Dairlock.record.phases=<phases and goals> to the ones whose plugins the mirror serves.", e);
         }
     }
 

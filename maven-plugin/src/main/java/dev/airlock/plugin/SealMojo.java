@@ -65,8 +65,12 @@ public class SealMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
-    /** The lifecycle phases (comma-separated) whose execution plan's plugins are sealed. */
-    @Parameter(property = "airlock.seal.phases", defaultValue = "clean,deploy")
+    /**
+     * The lifecycle phases and goals (comma-separated) whose execution plan's plugins are sealed. Default, as for
+     * {@code record}: the phases and goals of this build, Airlock's own goals left out ({@code clean,deploy} when it
+     * runs nothing else), so that what is sealed is what the lock recorded for the same goals.
+     */
+    @Parameter(property = "airlock.seal.phases")
     private String phases;
 
     /** Whether signature and provenance files next to the artifacts are sealed too. */
@@ -92,7 +96,7 @@ public class SealMojo extends AbstractMojo {
         List<ResolvedArtifact> all = new ArrayList<>();
         try {
             all.addAll(closure.dependencies(session, project, BuildClosure.ALL_SCOPES));
-            all.addAll(closure.plugins(session, project, List.of(phases.split("\\s*,\\s*"))));
+            all.addAll(closure.plugins(session, project, RecordMojo.tasks(phases, session.getGoals())));
             all.addAll(closure.extensions(session, project));
         } catch (ClosureException e) {
             throw new MojoExecutionException("[airlock] " + e.getMessage(), e);
@@ -174,7 +178,7 @@ public class SealMojo extends AbstractMojo {
                 g.writeStringField("lockSha256", lockSha);
                 g.writeNumberField("artifacts", counts[0]);
                 g.writeNumberField("sidecars", counts[1]);
-                g.writeStringField("phases", phases);
+                g.writeStringField("phases", String.join(",", RecordMojo.tasks(phases, session.getGoals())));
                 g.writeEndObject();
             }
             getLog().info("[airlock] sealed " + repo + ": " + counts[0] + " artifacts and " + counts[1]

@@ -100,6 +100,15 @@ public final class AirlockBuild {
                 : "noext-" + session.getRequest().getStartTime().getTime();
     }
 
+    /**
+     * Whether this session runs the {@code record} goal: it replaces the lock and the recorded SBOMs, so checks judge
+     * against nothing recorded yet (the rules report what differs from the record being replaced as warnings, and the
+     * extension does not check the lock; {@code record} prints the diff for review).
+     */
+    public boolean recording() {
+        return dev.airlock.verify.config.AirlockGoals.recording(session.getGoals());
+    }
+
     /** The quarantine store: {@code airlock.quarantine.dir}, else next to the local repository. */
     public QuarantineStore quarantine() {
         if (config.quarantineDir() != null) {

@@ -31,6 +31,7 @@ import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.ArtifactTypeRegistry;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.collection.DependencySelector;
 import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.DependencyNode;
@@ -40,7 +41,10 @@ import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResult;
 import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.AndDependencyFilter;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
+import org.eclipse.aether.util.filter.ScopeDependencyFilter;
+import org.eclipse.aether.util.graph.selector.AndDependencySelector;
 
 /**
  * The build closure of one module, resolved through Maven's own repository system (so, with the Airlock extension
@@ -148,23 +152,50 @@ public final class BuildClosure {
         return dedupe(out);
     }
 
+    /**
+     * Resolves a plugin or build extension with its dependencies as Maven does for its class realm
+     * ({@code DefaultPluginDependenciesResolver}, {@code DefaultMavenPluginManager}, {@code DefaultClassRealmManager};
+     * {@link PluginResolution}): the plugin-level {@code <dependencies>} in runtime scope (system stays system),
+     * collected with the session's selector and, on Maven 3, its {@code WagonExcluder}; {@code provided} and
+     * {@code test} left out, and for a plugin what the project's build extensions export. What Maven resolves is
+     * resolved here (so the extension sees it, and {@code record} puts it into the lock: a later build that runs the
+     * plugin resolves it too); what Maven never even collects is never fetched. The artifacts the core exports are
+     * resolved by Maven but never loaded into the realm: they are left out of the list returned (the rules do not
+     * judge them, the recorded SBOM does not list them); their own dependencies stay, as in the realm.
+     */
     private List<ResolvedArtifact> resolveTool(MavenSession session, MavenProject project, Kind kind, String groupId,
             String artifactId, String version, List<org.apache.maven.model.Dependency> extra) throws ClosureException {
         RepositorySystemSession repo = session.getRepositorySession();
         ArtifactTypeRegistry types = repo.getArtifactTypeRegistry();
         CollectRequest collect = new CollectRequest();
-        collect.setRoot(new Dependency(new DefaultArtifact(groupId, artifactId, "jar", version), JavaScopes.RUNTIME));
+        collect.setRoot(new Dependency(new DefaultArtifact(groupId, artifactId, "jar", version), null));
         for (org.apache.maven.model.Dependency d : extra) {
-            collect.addDependency(RepositoryUtils.toDependency(d, types));
+            Dependency dep = RepositoryUtils.toDependency(d, types);
+            if (!JavaScopes.SYSTEM.equals(dep.getScope())) {
+                dep = dep.setScope(JavaScopes.RUNTIME);
+            }
+            collect.addDependency(dep);
         }
         List<RemoteRepository> repositories = project.getRemotePluginRepositories();
         collect.setRepositories(repositories);
         collect.setRequestContext(kind == Kind.PLUGIN ? "plugin" : "project");
         String id = groupId + ":" + artifactId + ":" + version;
+
+        RepositorySystemSession collectSession = repo;
+        DependencySelector wagon = PluginResolution.wagonExcluder();
+        if (wagon != null) {
+            org.eclipse.aether.DefaultRepositorySystemSession s = new org.eclipse.aether.DefaultRepositorySystemSession(repo);
+            s.setDependencySelector(AndDependencySelector.newInstance(repo.getDependencySelector(), wagon));
+            collectSession = s;
+        }
+        DependencyFilter filter = new ScopeDependencyFilter("provided", "test");
+        if (kind == Kind.PLUGIN && project.getExtensionDependencyFilter() != null) {
+            filter = AndDependencyFilter.newInstance(filter, project.getExtensionDependencyFilter());
+        }
         DependencyResult result;
         try {
-            result = repositorySystem.resolveDependencies(repo, new DependencyRequest(collect,
-                    DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)));
+            DependencyNode root = repositorySystem.collectDependencies(collectSession, collect).getRoot();
+            result = repositorySystem.resolveDependencies(repo, new DependencyRequest(root, filter));
         } catch (Exception e) {
             throw new ClosureException("cannot resolve " + (kind == Kind.PLUGIN ? "plugin " : "build extension ") + id
                     + " of " + project.getId() + ": " + rootMessage(e), e);
@@ -174,17 +205,30 @@ public final class BuildClosure {
             origins.put(r.getArtifact(), r.getRepository());
         }
         String module = project.getGroupId() + ":" + project.getArtifactId();
+        DependencyFilter inRealm = PluginResolution.notProvidedByCore(coreExports(session));
         List<ResolvedArtifact> out = new ArrayList<>();
         walk(result.getRoot(), (node, path) -> {
             Artifact a = node.getArtifact();
             if (a == null || a.getFile() == null) {
-                return; // filtered out (test/provided scope of the tool): Maven does not load it either
+                return; // left out (provided/test, a build extension's): Maven does not resolve it either
+            }
+            if (!inRealm.accept(node, List.of())) {
+                return; // the core's own classes are used: resolved (and locked), never loaded
             }
             ArtifactRepository origin = origins.get(a);
             out.add(artifact(a, a.getFile(), kind, null, false, path, module,
                     origin == null ? repositoryOf(node) : origin.getId()));
         }, List.of());
         return out;
+    }
+
+    private Set<String> coreExports;
+
+    private synchronized Set<String> coreExports(MavenSession session) {
+        if (coreExports == null) {
+            coreExports = PluginResolution.coreExports(session);
+        }
+        return coreExports;
     }
 
     private interface Visitor {

@@ -275,8 +275,10 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                     .expected("sha256 " + expected)
                     .actual("sha256 " + sha256)
                     .fix("do not use it: find out why the bytes changed (mirror drift or tampering); it is moved into"
-                            + " quarantine at the end of this build. If the new bytes are legitimate, record the lock"
-                            + " again and review the change")
+                            + " quarantine at the end of this build" + (s.enforce() ? "" : " in enforce mode") + ". If"
+                            + " the new bytes are legitimate, release them with a reason (mvn dev.airlock:"
+                            + "airlock-maven-plugin:" + ToolVersion.get() + ":release -Dartifact=" + coords
+                            + " -Dreason=\"...\"), record the lock again and review the change")
                     .build());
             return s.enforce() ? "LOCK_HASH_MISMATCH: " + coords + " has sha256 " + sha256 + ", the lock records "
                     + expected : null;

@@ -32,7 +32,7 @@ public class AirlockState {
         AirlockConfig config = null;
         ConfigException error = null;
         LockFile lock = null;
-        boolean recording = goals != null && goals.stream().anyMatch(AirlockState::isRecordGoal);
+        boolean recording = dev.airlock.verify.config.AirlockGoals.recording(goals);
         try {
             config = AirlockConfigLoader.load(projectRoot, ConfigFiles.standard(projectRoot, systemProperties),
                     ConfigFiles.commandLine(systemProperties, userProperties));
@@ -50,11 +50,6 @@ public class AirlockState {
         BuildSession s = new BuildSession(startMillis, config, error, projectRoot, lock, recording);
         current = s;
         return s;
-    }
-
-    /** {@code dev.airlock:airlock-maven-plugin[:version]:record}, or {@code airlock:record}. */
-    static boolean isRecordGoal(String goal) {
-        return goal.matches("dev\\.airlock:airlock-maven-plugin(:[^:]+)?:record") || goal.equals("airlock:record");
     }
 
     /** The running build's session. */

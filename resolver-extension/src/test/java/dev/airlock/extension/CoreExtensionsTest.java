@@ -1,9 +1,7 @@
 package dev.airlock.extension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,15 +16,5 @@ class CoreExtensionsTest {
         assertNull(CoreExtensions.coordinates(Path.of("lib/1.0/lib-1.0.jar")));
         assertNull(CoreExtensions.coordinates(Path.of("g/lib/1.0/other-1.0.jar")));
         assertNull(CoreExtensions.coordinates(Path.of("g/lib/1.0/lib-1.0x.jar")));
-    }
-
-    @Test
-    void recordGoalIsRecognised() {
-        assertTrue(AirlockState.isRecordGoal("dev.airlock:airlock-maven-plugin:0.1.0:record"));
-        assertTrue(AirlockState.isRecordGoal("dev.airlock:airlock-maven-plugin:record"));
-        assertTrue(AirlockState.isRecordGoal("airlock:record"));
-        assertFalse(AirlockState.isRecordGoal("dev.airlock:airlock-maven-plugin:0.1.0:quarantine"));
-        assertFalse(AirlockState.isRecordGoal("verify"));
-        assertFalse(AirlockState.isRecordGoal("devXairlock:airlock-maven-plugin:record"));
     }
 }

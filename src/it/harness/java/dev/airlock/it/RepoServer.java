@@ -114,6 +114,17 @@ public final class RepoServer implements AutoCloseable {
         return requests().stream().filter(r -> r.path().contains(fragment)).toList();
     }
 
+    private volatile List<String> hidden = List.of();
+
+    /**
+     * Paths (relative, e.g. {@code org/apache/maven/plugins/maven-deploy-plugin/}) answered with 404 although a layer
+     * has them: a mirror that holds only what the builds that ran resolved.
+     */
+    public RepoServer hide(List<String> pathPrefixes) {
+        this.hidden = List.copyOf(pathPrefixes);
+        return this;
+    }
+
     /** Forgets the requests logged so far. */
     public void clear() {
         requests.clear();
@@ -176,6 +187,9 @@ public final class RepoServer implements AutoCloseable {
             return send(ex, 400, null, method);
         }
         String rel = path.substring(1);
+        if (hidden.stream().anyMatch(rel::startsWith)) {
+            return send(ex, 404, null, method);
+        }
         for (Map.Entry<String, String> c : CHECKSUMS.entrySet()) {
             if (rel.endsWith(c.getKey())) {
                 Path base = find(rel.substring(0, rel.length() - c.getKey().length()));

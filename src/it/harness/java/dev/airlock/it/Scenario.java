@@ -27,7 +27,9 @@ import java.util.stream.Stream;
  *       {@code mirror,@fixtures,@airlock,@rules,@closure}, otherwise {@code ID,@closure}; {@code @fixtures} is
  *       {@code src/it/_fixtures/mirror}, {@code @closure} the repository the build filled with the
  *       scenarios' closure, target/it-mirror-repo);
- *       {@code it.mirror.ID.auth=user:password}; {@code it.mirror.ID.failure=down|503};</li>
+ *       {@code it.mirror.ID.auth=user:password}; {@code it.mirror.ID.failure=down|503};
+ *       {@code it.mirror.ID.hide=path/prefix/,...}: answered with 404 (a mirror that holds only what the builds that
+ *       ran resolved);</li>
  *   <li>{@code it.decoy.requests}: {@code none} (default: the decoy must see no request) or {@code any};</li>
  *   <li>{@code it.servers}: {@code id:user:password,...} written into the generated settings.xml;</li>
  *   <li>{@code it.env.NAME=value}: an environment variable of every Maven build (a CI secret, say);</li>
@@ -48,6 +50,12 @@ import java.util.stream.Stream;
  *       extension's {@code .mvn/extensions.xml});
  *       {@code it.keepEvidence=true}: each build's {@code resolution.jsonl} and {@code report.json} stay for the next
  *       build (by default they are removed after being read);</li>
+ *   <li>{@code it.page=docs/PAGE.md}: the scenario follows that page literally ({@link DocPage}): its marked files are
+ *       written into the project, its settings.xml used, its enforcer snippets merged into {@code it.page.pom}
+ *       (default {@code pom.xml}), and {@code invoker.goals.N = page:NAME [args]} runs its command NAME;
+ *       {@code it.page.replace=from->to,...} replaces the page's example hosts (e.g. with {@code @internal.base@},
+ *       the mirror's URL without the trailing slash); {@code it.localRepo.airlock=false}: the local repository
+ *       starts empty, without the extension;</li>
  *   <li>{@code it.quarantine.seed}: a folder copied into the quarantine store next to that local repository
  *       (default {@code quarantine-seed} when present), as if an earlier build had quarantined something.</li>
  * </ul>

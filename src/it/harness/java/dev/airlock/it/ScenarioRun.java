@@ -80,7 +80,7 @@ public final class ScenarioRun {
     /** What build n does, for a person: its attack ({@code demo.attack.N}) or its Maven arguments. */
     private String describe(int n, Scenario.Invocation inv) {
         String attack = scenario.get("demo.attack." + n, null);
-        String args = "mvn " + String.join(" ", filter(inv.args()));
+        String args = "mvn " + String.join(" ", filter(arguments(inv)));
         return attack != null ? "attack planted: " + attack + "\n    " + args : args;
     }
 
@@ -166,8 +166,10 @@ public final class ScenarioRun {
                     i == 0 ? "mirror,@fixtures,@airlock,@rules,@closure" : id + ",@closure");
             RepoServer s = RepoServer.start(id, layers(dirs), scenario.get("it.mirror." + id + ".auth", null),
                     scenario.get("it.mirror." + id + ".failure", null));
+            s.hide(list("it.mirror." + id + ".hide"));
             servers.put(id, s);
             tokens.put(id + ".url", s.url());
+            tokens.put(id + ".base", s.url().substring(0, s.url().length() - 1));
             tokens.put(id + ".hostport", java.net.URI.create(s.url()).getHost() + ":" + java.net.URI.create(s.url()).getPort());
             if (i == 0) {
                 tokens.put("mirror.url", s.url());
@@ -227,9 +229,21 @@ public final class ScenarioRun {
             copyTree(quarantineSeed, work.resolve("airlock-quarantine"));
         }
 
+        String pagePath = scenario.get("it.page", null);
+        if (pagePath != null) {
+            page = new DocPage(env.projectRoot.resolve(pagePath), DocPage.replacements(filter(scenario.get(
+                    "it.page.replace", ""))));
+            page.writeFiles(project);
+            if (!page.of("enforcer-execution").isEmpty()) {
+                page.mergeIntoEnforcer(project.resolve(scenario.get("it.page.pom", "pom.xml")));
+            }
+        }
+
         Files.createDirectories(home.resolve(".m2"));
         Files.createDirectories(localRepo);
-        copyTree(env.extensionRepo, localRepo);
+        if (seedsAirlock()) {
+            copyTree(env.extensionRepo, localRepo);
+        }
         Path seed = project.resolve(scenario.get("it.localRepo.seed", "localrepo"));
         if (Files.isDirectory(seed)) {
             copyTree(seed, localRepo);
@@ -316,6 +330,30 @@ public final class ScenarioRun {
         return out;
     }
 
+    private DocPage page;
+
+    /**
+     * {@code it.localRepo.airlock=false}: the fresh local repository does not hold the extension; Maven fetches it
+     * through the settings.xml mirror, as a user's first build does.
+     */
+    private boolean seedsAirlock() {
+        return Boolean.parseBoolean(scenario.get("it.localRepo.airlock", "true"));
+    }
+
+    /** {@code page:NAME [more args]}: the page's command NAME, then the scenario's own arguments. */
+    private List<String> arguments(Scenario.Invocation inv) {
+        List<String> args = inv.args();
+        if (args.isEmpty() || !args.get(0).startsWith("page:")) {
+            return args;
+        }
+        if (page == null) {
+            throw new IllegalStateException(scenario.name + ": " + args.get(0) + " needs it.page");
+        }
+        List<String> out = new ArrayList<>(page.command(args.get(0).substring("page:".length())));
+        out.addAll(args.subList(1, args.size()));
+        return out;
+    }
+
     private String settings() {
         StringBuilder servers = new StringBuilder();
         String spec = scenario.get("it.servers", "");
@@ -327,6 +365,19 @@ public final class ScenarioRun {
             }
         }
         int port = sink.port();
+        if (page != null && !page.of("settings").isEmpty()) {
+            String own = page.one("settings").text();
+            if (!own.contains("</settings>")) {
+                throw new IllegalStateException(page.file + ": the it:settings block is not a settings.xml");
+            }
+            if (own.contains("</servers>")) {
+                own = own.replace("</servers>", servers + "  </servers>");
+            } else {
+                own = own.replace("</settings>", "  <servers>\n" + servers + "  </servers>\n</settings>");
+            }
+            return own.replace("</settings>", "  <proxies>\n" + proxy("sink-http", "http", port)
+                    + proxy("sink-https", "https", port) + "  </proxies>\n</settings>");
+        }
         return "<settings>\n"
                 + "  <!-- every non-loopback host goes to the IT sink proxy, which records it: it must see nothing -->\n"
                 + "  <proxies>\n"
@@ -427,7 +478,9 @@ public final class ScenarioRun {
         if (Boolean.parseBoolean(scenario.get("it.clearLocalRepo." + n, "false"))) {
             deleteTree(localRepo);
             Files.createDirectories(localRepo);
-            copyTree(env.extensionRepo, localRepo);
+            if (seedsAirlock()) {
+                copyTree(env.extensionRepo, localRepo);
+            }
             Path seed = project.resolve(scenario.get("it.localRepo.seed", "localrepo"));
             if (Files.isDirectory(seed)) {
                 copyTree(seed, localRepo);
@@ -598,7 +651,7 @@ public final class ScenarioRun {
         if (Boolean.parseBoolean(scenario.get("it.netns." + (inv.index() == 0 ? 1 : inv.index()), "false"))) {
             executable = NetworkNamespace.wrapper(work, mavenHome);
         }
-        int code = runMaven(mavenHome, filter(inv.args()), project.resolve("settings.xml"), localRepo,
+        int code = runMaven(mavenHome, filter(arguments(inv)), project.resolve("settings.xml"), localRepo,
                 filter(inv.mavenOpts()), log, executable);
         logs.add(log.toString());
         exitCodes.add(code);

@@ -112,9 +112,12 @@ public final class AirlockConfigLoader {
             String key = e.getKey();
             String value = e.getValue();
             if (!ConfigKeys.ALL_KEYS.contains(key)) {
-                if (key.startsWith("airlock.") && !ConfigKeys.IGNORED_USER_PROPERTIES.contains(key)) {
-                    warnings.add("-D" + key + " is not an Airlock configuration key and is ignored (known keys: "
-                            + String.join(", ", new TreeSet<>(ConfigKeys.ALL_KEYS)) + ")");
+                if (key.startsWith("airlock.") && !ConfigKeys.IGNORED_USER_PROPERTIES.contains(key)
+                        && !ConfigKeys.GOAL_PARAMETERS.contains(key)) {
+                    warnings.add("-D" + key + " is neither an Airlock configuration key nor a parameter of an Airlock"
+                            + " goal, and is ignored (configuration keys: " + String.join(", ",
+                                    new TreeSet<>(ConfigKeys.ALL_KEYS)) + "; goal parameters: " + String.join(", ",
+                                    new TreeSet<>(ConfigKeys.GOAL_PARAMETERS)) + ")");
                 }
                 continue;
             }

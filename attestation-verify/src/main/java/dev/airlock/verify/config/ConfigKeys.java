@@ -85,4 +85,14 @@ public final class ConfigKeys {
 
     /** Properties POMs commonly define that start with {@code airlock.} but are not configuration. */
     public static final Set<String> IGNORED_USER_PROPERTIES = Set.of("airlock.version");
+
+    /**
+     * The parameters of the goals of {@code dev.airlock:airlock-maven-plugin} that are set as {@code airlock.*} user
+     * properties ({@code -Dairlock.record.phases=...}): not configuration of the extension, but Airlock's own names,
+     * so neither the extension nor a rule calls them unknown. A test of the plugin checks this list against the
+     * plugin's descriptor, so a new goal parameter cannot be forgotten here. ({@code airlock.quarantine.dir}, also a
+     * goal parameter, is a configuration key.)
+     */
+    public static final Set<String> GOAL_PARAMETERS = Set.of("airlock.record.phases", "airlock.record.sbom",
+            "airlock.seal.phases", "airlock.seal.sidecars");
 }

@@ -313,9 +313,11 @@ class AirlockConfigLoaderTest {
     void unknownCommandLinePropertiesWarn() throws IOException {
         Path p = project("airlock.mirrors=internal=https://repo.corp.example/maven\n");
         AirlockConfig c = load(List.of(p), Map.of("airlock.mirors", "x", "airlock.version", "1.0",
-                "airlock.quarantine.dir", "q"));
+                "airlock.quarantine.dir", "q", "airlock.record.phases", "verify", "airlock.record.sbom", "false",
+                "airlock.seal.phases", "verify", "airlock.seal.sidecars", "false"));
         assertEquals(1, c.warnings().size());
-        assertTrue(c.warnings().get(0).contains("-Dairlock.mirors"));
+        assertTrue(c.warnings().get(0).contains("-Dairlock.mirors"), c.warnings().get(0));
+        assertTrue(c.warnings().get(0).contains("airlock.record.phases"), "the goal parameters are listed as known");
         assertEquals(root.resolve("q"), c.quarantineDir());
     }
 

@@ -1,0 +1,139 @@
+package dev.airlock.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The fenced blocks of a documentation page that a scenario follows literally ({@code it.page}): each is marked by an
+ * HTML comment on the line before it, invisible on the rendered page,
+ * <ul>
+ *   <li>{@code <!-- it:file PATH -->}: the block is that file of the project ({@code .mvn/extensions.xml});</li>
+ *   <li>{@code <!-- it:settings -->}: the block is the user's {@code settings.xml} (the harness adds its sink proxies);</li>
+ *   <li>{@code <!-- it:enforcer-dependencies -->}, {@code <!-- it:enforcer-execution -->}: added to the
+ *       {@code maven-enforcer-plugin} the project's parent POM already declares, the dependencies before its
+ *       {@code <executions>}, the execution as the first of them;</li>
+ *   <li>{@code <!-- it:run NAME -->}: one {@code mvn ...} command, run by {@code invoker.goals.N = page:NAME [more args]}.</li>
+ * </ul>
+ * Text replacements ({@code it.page.replace = from->to,...}) turn the page's example hosts into the loopback mirror.
+ * A page edit that breaks a block fails the scenario; so does a marker the scenario needs that the page lost.
+ */
+final class DocPage {
+    private static final Pattern BLOCK = Pattern.compile(
+            "<!--\\s*it:([a-z-]+)(?:\\s+(\\S+))?\\s*-->\\s*\\n```[^\\n]*\\n(.*?)\\n```", Pattern.DOTALL);
+
+    record Block(String kind, String arg, String text) {}
+
+    final Path file;
+    final List<Block> blocks = new ArrayList<>();
+
+    DocPage(Path file, Map<String, String> replacements) throws IOException {
+        this.file = file;
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Matcher m = BLOCK.matcher(text);
+        while (m.find()) {
+            String body = m.group(3);
+            for (Map.Entry<String, String> r : replacements.entrySet()) {
+                body = body.replace(r.getKey(), r.getValue());
+            }
+            blocks.add(new Block(m.group(1), m.group(2), body + "\n"));
+        }
+        if (blocks.isEmpty()) {
+            throw new IllegalStateException(file + " has no block marked for the tests (<!-- it:... -->)");
+        }
+    }
+
+    List<Block> of(String kind) {
+        return blocks.stream().filter(b -> b.kind().equals(kind)).toList();
+    }
+
+    Block one(String kind) {
+        List<Block> found = of(kind);
+        if (found.size() != 1) {
+            throw new IllegalStateException(file + " has " + found.size() + " blocks marked it:" + kind + ", not one");
+        }
+        return found.get(0);
+    }
+
+    /** The arguments of the command block {@code it:run NAME}, {@code mvn} left off. */
+    List<String> command(String name) {
+        List<Block> found = of("run").stream().filter(b -> name.equals(b.arg())).toList();
+        if (found.size() != 1) {
+            throw new IllegalStateException(file + " has " + found.size() + " command blocks it:run " + name);
+        }
+        List<String> lines = found.get(0).text().lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        if (lines.size() != 1 || !lines.get(0).startsWith("mvn ")) {
+            throw new IllegalStateException(file + ": the block it:run " + name + " is not one mvn command: " + lines);
+        }
+        List<String> args = new ArrayList<>(List.of(lines.get(0).split("\\s+")));
+        args.remove(0);
+        return args.stream().map(a -> a.length() > 1 && a.startsWith("'") && a.endsWith("'")
+                ? a.substring(1, a.length() - 1) : a).toList();
+    }
+
+    /** Writes every {@code it:file} block into {@code project}. */
+    void writeFiles(Path project) throws IOException {
+        for (Block b : of("file")) {
+            Path target = project.resolve(b.arg()).normalize();
+            if (!target.startsWith(project)) {
+                throw new IllegalStateException(file + ": it:file " + b.arg() + " leaves the project");
+            }
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, b.text(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Adds the page's dependencies and execution to the one {@code maven-enforcer-plugin} that {@code pom} declares,
+     * as a person following the page would.
+     */
+    void mergeIntoEnforcer(Path pom) throws IOException {
+        String xml = Files.readString(pom, StandardCharsets.UTF_8);
+        String marker = "<artifactId>maven-enforcer-plugin</artifactId>";
+        int at = xml.indexOf(marker);
+        if (at < 0 || xml.indexOf(marker, at + 1) >= 0) {
+            throw new IllegalStateException(pom + " must declare maven-enforcer-plugin exactly once");
+        }
+        int end = xml.indexOf("</plugin>", at);
+        int executions = xml.indexOf("<executions>", at);
+        if (executions < 0 || executions > end) {
+            throw new IllegalStateException(pom + ": its maven-enforcer-plugin has no <executions> to merge into");
+        }
+        if (xml.substring(at, end).contains("<dependencies>")) {
+            throw new IllegalStateException(pom + ": the fixture's enforcer plugin should have no <dependencies> yet");
+        }
+        String execution = one("enforcer-execution").text();
+        String dependencies = one("enforcer-dependencies").text();
+        int afterExecutions = executions + "<executions>".length();
+        xml = xml.substring(0, executions) + dependencies + xml.substring(executions, afterExecutions) + "\n"
+                + execution + xml.substring(afterExecutions);
+        Files.writeString(pom, xml, StandardCharsets.UTF_8);
+    }
+
+    /** {@code from->to,...}, with the run's tokens already replaced. */
+    static Map<String, String> replacements(String spec) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (spec == null) {
+            return out;
+        }
+        for (String entry : spec.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] p = entry.split("->", 2);
+            if (p.length != 2) {
+                throw new IllegalArgumentException("it.page.replace entry '" + entry + "' is not from->to");
+            }
+            out.put(p[0].strip(), p[1].strip());
+        }
+        return out;
+    }
+}
