@@ -88,10 +88,7 @@ abstract class AbstractTrustRule extends AbstractAirlockRule {
 
     /** Signature, provenance and checksum files are verified with what they sign, never on their own. */
     static boolean isSidecar(Coordinates c) {
-        String e = c.extension();
-        return e.endsWith(".asc") || e.endsWith(".sig") || e.endsWith(".sigstore.json") || e.equals("slsa")
-                || e.endsWith(".intoto.jsonl") || e.endsWith(".md5") || e.endsWith(".sha1") || e.endsWith(".sha256")
-                || e.endsWith(".sha512");
+        return dev.airlock.verify.finding.SideFiles.isSideFile(c);
     }
 
     @Override

@@ -225,6 +225,11 @@ public class RecordMojo extends AbstractMojo {
                 problems.add(coords + ": " + e.getMessage());
                 continue;
             }
+            if (dev.airlock.verify.finding.SideFiles.isSideFile(c)) {
+                // signatures, bundles, provenance: verified against what they sign, never locked, so that the lock
+                // is the same whether or not the rules ran while recording (docs/lock.md)
+                continue;
+            }
             boolean localBuild = origin.equals("installed") || origin.equals("untracked");
             if (localBuild && (reactorGroups.contains(c.groupId())
                     || reactorKeys.contains(c.groupId() + ":" + c.artifactId()))) {

@@ -10,6 +10,7 @@ import dev.airlock.verify.quarantine.QuarantineStore;
 import dev.airlock.verify.report.ToolVersion;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.finding.SideFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,14 +236,10 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         return s.isReactorGroup(a.getGroupId()) || s.isReactor(a.getGroupId(), a.getArtifactId());
     }
 
-    /** Extensions of the signature and provenance files the rules look up next to artifacts. */
-    static final java.util.List<String> SIDECAR_SUFFIXES =
-            java.util.List.of(".asc", ".sig", ".sigstore.json", ".slsa", ".intoto.jsonl");
-
-    /** True for a signature or provenance file next to an artifact ({@code g:a:jar.asc:1}, {@code g:a:slsa:jar.build:1}). */
+    /** True for a side file next to an artifact ({@code g:a:jar.asc:1}, {@code g:a:slsa:jar.build:1}): {@link SideFiles}. */
     static boolean isVerifiedSidecar(String coords) {
         String[] p = coords.split(":");
-        return p.length >= 4 && SIDECAR_SUFFIXES.stream().anyMatch(x -> ("." + p[2]).endsWith(x));
+        return p.length >= 4 && SideFiles.isSideFile(p[2]);
     }
 
     /** Checks an artifact against the lock; returns the refusal, or null. */

@@ -40,14 +40,10 @@ final class Misses {
      */
     record Verdict(Kind kind, List<RemoteRepository> refused, List<RemoteRepository> mirrorsAsked, boolean offline) {}
 
-    /** Extensions of the optional files published next to an artifact. */
-    static final List<String> SIDE_FILE_SUFFIXES = List.of(".asc", ".sig", ".sigstore.json", ".sigstore", ".slsa",
-            ".intoto.jsonl", ".intoto", ".md5", ".sha1", ".sha256", ".sha512");
 
     /** True for a signature, bundle, provenance or checksum file ({@code jar.asc}, {@code build.slsa}, ...). */
     static boolean isSideFile(Artifact a) {
-        String ext = "." + a.getExtension().toLowerCase(Locale.ROOT);
-        return SIDE_FILE_SUFFIXES.stream().anyMatch(ext::endsWith);
+        return dev.airlock.verify.finding.SideFiles.isSideFile(a.getExtension());
     }
 
     /** Whether {@code repo}'s release/snapshot policy would let the resolver ask it for {@code a}. */
