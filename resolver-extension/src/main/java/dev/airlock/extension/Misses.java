@@ -3,7 +3,6 @@ package dev.airlock.extension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.eclipse.aether.artifact.Artifact;
