@@ -260,16 +260,23 @@ final class BuildSession {
     }
 
     /**
-     * The secret {@code coordinates} would carry to {@code repository} in a request path, if any; reported once as
+     * The secret {@code coordinates} (requested as {@code path}) would carry to {@code repository}, if any; reported once as
      * {@code EXFILTRATION_SUSPECTED} (named by the secret's name and encoding, never its value).
      */
-    java.util.Optional<SecretScanner.Match> exfiltration(RemoteRepository repository, String coordinates) {
-        java.util.Optional<SecretScanner.Match> m = secrets.find(coordinates);
+    java.util.Optional<SecretScanner.Match> exfiltration(RemoteRepository repository, String coordinates,
+            String path) {
+        // the coordinates and the request path, each as written and with separators taken out (fields joined): a
+        // secret split across groupId and artifactId, or version and classifier, is found in one or the other
+        java.util.Optional<SecretScanner.Match> m = secrets.find(coordinates, path);
         if (m.isPresent() && exfiltrationReported.add(repository.getId() + '\u0000' + coordinates)) {
+            // a secret found only in the request path (e.g. split across version and classifier, which the
+            // coordinates' notation writes in the other order) cannot be blanked out of the coordinates: none of
+            // them is shown then
+            String shown = secrets.redact(coordinates).equals(coordinates) ? "<redacted>" : coordinates;
             report(finding(FindingCode.EXFILTRATION_SUSPECTED, Severity.ERROR)
-                    .coordinates(coordinates)
+                    .coordinates(shown)
                     .repository(repository.getId(), repository.getUrl())
-                    .message("a request to " + repository.getId() + " for " + coordinates + " would carry the value of "
+                    .message("a request to " + repository.getId() + " for " + shown + " would carry the value of "
                             + m.get().secretName() + " (" + m.get().encoding() + ") in its path; it was not sent")
                     .expected("request paths free of credentials")
                     .actual(m.get().secretName() + ", " + m.get().encoding())
