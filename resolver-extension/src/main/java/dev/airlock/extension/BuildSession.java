@@ -349,6 +349,27 @@ final class BuildSession {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger evidenceFailures =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many pieces of evidence work failed in this build (their lines are missing or lack fields). */
+    int evidenceFailures() {
+        return evidenceFailures.get();
+    }
+
+    /** Marks the evidence incomplete: a {@code kind: incomplete} line, read by {@code requireHermeticResolution}. */
+    void evidenceIncomplete(Throwable e) {
+        evidenceFailures.incrementAndGet();
+        org.slf4j.LoggerFactory.getLogger(BuildSession.class)
+                .error("[airlock] evidence work failed, the evidence of this build is incomplete: {}", e.toString());
+        try {
+            log.line("incomplete").put("reason", "evidence work failed: " + e).write();
+        } catch (RuntimeException again) {
+            org.slf4j.LoggerFactory.getLogger(BuildSession.class)
+                    .error("[airlock] cannot even mark the evidence incomplete: {}", again.toString());
+        }
+    }
+
     /** Runs every queued task on the calling thread, in order (one runner at a time). */
     private void runPending() {
         synchronized (drainLock) {
@@ -357,9 +378,9 @@ final class BuildSession {
                 try {
                     r.run();
                 } catch (RuntimeException e) {
-                    // evidence work never breaks the build; what it could not do is missing from the evidence
-                    org.slf4j.LoggerFactory.getLogger(BuildSession.class)
-                            .warn("[airlock] evidence work failed: {}", e.toString());
+                    // evidence work never breaks the build here, but what it could not do is missing from the
+                    // evidence: the file says so, and requireHermeticResolution fails on it in enforce mode
+                    evidenceIncomplete(e);
                 }
             }
         }
