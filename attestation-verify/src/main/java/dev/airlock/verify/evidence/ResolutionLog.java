@@ -109,10 +109,40 @@ public final class ResolutionLog implements Closeable {
     private void locked(IoAction action) throws IOException {
         Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
         synchronized (MONITORS.computeIfAbsent(lockFile, k -> new Object())) {
-            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
+            if (lockChannel == null || !lockChannel.isOpen() || !Files.exists(lockFile)) {
+                if (lockChannel != null) {
+                    lockChannel.close();
+                }
+                lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            }
+            try (FileLock lock = lockChannel.lock()) {
                 action.run();
             }
+        }
+    }
+
+    /** The open lock file (kept for the session: one lock and unlock per line, not an open and close). */
+    private FileChannel lockChannel;
+    /** The file opened for appending, and its identity then: reopened when another build replaced the file. */
+    private FileChannel appendChannel;
+    private Object appendKey;
+
+    private void appendLocked(String json) throws IOException {
+        if (!Files.exists(file)) {
+            replace(all);
+            return;
+        }
+        Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        if (appendChannel == null || !appendChannel.isOpen() || key == null || !key.equals(appendKey)) {
+            if (appendChannel != null) {
+                appendChannel.close();
+            }
+            appendChannel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            appendKey = key;
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap((json + '\n').getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            appendChannel.write(buf);
         }
     }
 
@@ -213,13 +243,7 @@ public final class ResolutionLog implements Closeable {
         }
         try {
             // appended under the lock, to the file as it is now (another build may have replaced it since)
-            locked(() -> {
-                if (!Files.exists(file)) {
-                    replace(all);
-                    return;
-                }
-                Files.writeString(file, json + '\n', StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            });
+            locked(() -> appendLocked(json));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -254,6 +278,13 @@ public final class ResolutionLog implements Closeable {
     @Override
     public synchronized void close() throws IOException {
         closed = true;
+        for (FileChannel ch : new FileChannel[] {appendChannel, lockChannel}) {
+            if (ch != null) {
+                ch.close();
+            }
+        }
+        appendChannel = null;
+        lockChannel = null;
         if (liveChannel != null) {
             liveChannel.close();
             liveChannel = null;
