@@ -87,6 +87,32 @@ class ResolutionLogConcurrencyTest {
     }
 
     @Test
+    void aWriterInAnotherProcessLosesNothingEither(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("resolution.jsonl");
+        int n = 2000;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ResolutionLogWriterMain.class.getName(), "session-p", "7", file.toString(), Integer.toString(n))
+                .redirectErrorStream(true);
+        ResolutionLog mine = new ResolutionLog("session-m");
+        mine.line("session").put("startTime", 8L).write();
+        mine.open(file);
+        // started while this build writes: its start replaces the file, keeping this build's live lines, and this
+        // build's appends go on into the new file
+        Process other = pb.start();
+        int written = 0;
+        while (written < n || other.isAlive()) { // writing all the while the other process runs
+            mine.line("artifact").put("coordinates", "g:m:jar:" + written++).write();
+        }
+        String output = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, other.waitFor(), output);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertEquals(written, count(lines, "session-m", "artifact"), "this process's lines");
+        assertEquals(n, count(lines, "session-p", "artifact"), "the other process's lines");
+        mine.close();
+    }
+
+    @Test
     void deletedMidBuildIsWrittenAgainWithEveryLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("resolution.jsonl");
         ResolutionLog log = new ResolutionLog("s");
