@@ -186,7 +186,8 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
         }
         if (!failures.isEmpty() && s.enforce()) {
             MavenExecutionException stop = new MavenExecutionException("[airlock] core extension jars differ from the"
-                    + " lock or cannot be checked against it; the build stops before reading any project: " + String.join("; ", failures),
+                    + " lock" + (scan.unmapped().isEmpty() ? "" : " or cannot be checked against it")
+                    + "; the build stops before reading any project: " + String.join("; ", failures),
                     session.getRequest().getPom());
             s.mavenResult(List.of(stop));
             SessionEnd.openLog(s, session);
