@@ -58,6 +58,7 @@ public final class RequireHermeticResolution extends AbstractAirlockRule {
                     + " reports, but nothing stops a repository outside the mirrors",
                     "set airlock.mode=enforce in .mvn/airlock.properties or the installation's airlock.properties"));
         }
+        out.addAll(incomplete(context.evidence().kind("incomplete"), evidenceFile));
         for (Map<String, String> r : context.evidence().kind("request")) {
             // Airlock's own re-fetches (purpose "verify local origin") record the repository URL only
             String url = r.get("url") != null ? r.get("url") : r.get("repositoryUrl");
@@ -77,6 +78,27 @@ public final class RequireHermeticResolution extends AbstractAirlockRule {
                                 + " the release gate in enforce mode")
                         .build());
             }
+        }
+        return out;
+    }
+
+    /**
+     * One error per {@code kind: incomplete} line of this build's evidence: the extension could not record everything
+     * (its background evidence work failed), so what is missing cannot be shown hermetic. Fail closed.
+     */
+    static List<Finding> incomplete(List<Map<String, String>> incompleteLines, String evidenceFile) {
+        List<Finding> out = new ArrayList<>();
+        for (Map<String, String> r : incompleteLines) {
+            out.add(Finding.builder(FindingCode.NOT_EVALUATED, Severity.ERROR)
+                    .source(NAME)
+                    .file(evidenceFile)
+                    .message("the evidence of this build is incomplete (" + r.get("reason") + "): hermetic"
+                            + " resolution cannot be shown for what it does not record")
+                    .expected("complete evidence in " + evidenceFile)
+                    .actual("a kind:incomplete line written at " + r.get("time"))
+                    .fix("find the cause in the build's [airlock] error lines (disk full, an unreadable file in the"
+                            + " local repository) and run the build again")
+                    .build());
         }
         return out;
     }

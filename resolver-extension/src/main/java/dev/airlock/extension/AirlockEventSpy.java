@@ -44,10 +44,13 @@ public class AirlockEventSpy extends AbstractEventSpy {
     private static final Logger LOG = LoggerFactory.getLogger(AirlockEventSpy.class);
 
     private final AirlockState state;
+    private final javax.inject.Provider<org.apache.maven.settings.crypto.SettingsDecrypter> decrypter;
 
     @Inject
-    public AirlockEventSpy(AirlockState state) {
+    public AirlockEventSpy(AirlockState state,
+            javax.inject.Provider<org.apache.maven.settings.crypto.SettingsDecrypter> decrypter) {
         this.state = state;
+        this.decrypter = decrypter;
     }
 
     @Override
@@ -83,7 +86,7 @@ public class AirlockEventSpy extends AbstractEventSpy {
             long start = request.getStartTime() == null ? System.currentTimeMillis() : request.getStartTime().getTime();
             BuildSession s = state.start(request.getSystemProperties(), request.getUserProperties(),
                     root == null ? null : root.toPath().toAbsolutePath().normalize(), start, request.getGoals());
-            s.secrets(SecretScanner.of(System.getenv(), settingsSecrets(request)));
+            s.secrets(SecretScanner.of(System.getenv(), settingsSecrets(request, decrypter)));
             if (s.configError() == null && s.active()) {
                 try {
                     route(request, s.config());
@@ -96,23 +99,51 @@ public class AirlockEventSpy extends AbstractEventSpy {
         }
     }
 
-    /** The passwords and passphrases of settings.xml servers, by a name that says where they are set. */
-    static Map<String, String> settingsSecrets(MavenExecutionRequest request) {
+    /**
+     * The passwords and passphrases of settings.xml servers and proxies, by a name that says where they are set: as
+     * written there (an encrypted {@code {...}} value in that form) and, when Maven's settings decrypter can decrypt
+     * them, decrypted too (the value a build's code could read from the session and send).
+     */
+    static Map<String, String> settingsSecrets(MavenExecutionRequest request,
+            javax.inject.Provider<org.apache.maven.settings.crypto.SettingsDecrypter> decrypter) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Server server : request.getServers()) {
-            if (server.getPassword() != null) {
-                out.put("settings.xml server '" + server.getId() + "' password", server.getPassword());
-            }
-            if (server.getPassphrase() != null) {
-                out.put("settings.xml server '" + server.getId() + "' passphrase", server.getPassphrase());
-            }
-        }
-        for (org.apache.maven.settings.Proxy proxy : request.getProxies()) {
-            if (proxy.getPassword() != null) {
-                out.put("settings.xml proxy '" + proxy.getId() + "' password", proxy.getPassword());
+        collect(out, request.getServers(), request.getProxies(), "");
+        if (decrypter != null && !(request.getServers().isEmpty() && request.getProxies().isEmpty())) {
+            try {
+                org.apache.maven.settings.crypto.SettingsDecryptionResult r = decrypter.get().decrypt(
+                        new org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest()
+                                .setServers(request.getServers())
+                                .setProxies(request.getProxies()));
+                if (!r.getProblems().isEmpty()) {
+                    LOG.warn("[airlock] settings.xml: {} password(s) could not be decrypted ({}); they are looked"
+                            + " for in request paths in their encrypted form only", r.getProblems().size(),
+                            r.getProblems().get(0).getMessage());
+                }
+                collect(out, r.getServers(), r.getProxies(), " (decrypted)");
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("[airlock] settings.xml passwords could not be decrypted ({}); they are looked for in request"
+                        + " paths in their encrypted form only", e.toString());
             }
         }
         return out;
+    }
+
+    private static void collect(Map<String, String> out, List<Server> servers,
+            List<org.apache.maven.settings.Proxy> proxies, String suffix) {
+        for (Server server : servers) {
+            if (server.getPassword() != null) {
+                out.putIfAbsent("settings.xml server '" + server.getId() + "' password" + suffix, server.getPassword());
+            }
+            if (server.getPassphrase() != null) {
+                out.putIfAbsent("settings.xml server '" + server.getId() + "' passphrase" + suffix,
+                        server.getPassphrase());
+            }
+        }
+        for (org.apache.maven.settings.Proxy proxy : proxies) {
+            if (proxy.getPassword() != null) {
+                out.putIfAbsent("settings.xml proxy '" + proxy.getId() + "' password" + suffix, proxy.getPassword());
+            }
+        }
     }
 
     private static void registerTopPom(BuildSession s, MavenExecutionRequest request, Path root) {

@@ -54,24 +54,28 @@ public class AirlockFilterSource implements RemoteRepositoryFilterSource {
 
         @Override
         public Result acceptArtifact(RemoteRepository repository, Artifact artifact) {
-            return accept(repository, artifact.getGroupId(), Coords.of(artifact), Misses.mayServe(repository, artifact));
+            return accept(repository, artifact.getGroupId(), Coords.of(artifact), Coords.path(artifact),
+                    Misses.mayServe(repository, artifact));
         }
 
         @Override
         public Result acceptMetadata(RemoteRepository repository, Metadata metadata) {
-            return accept(repository, metadata.getGroupId(), Coords.of(metadata), Misses.mayServe(repository, metadata));
+            return accept(repository, metadata.getGroupId(), Coords.of(metadata), Coords.path(metadata),
+                    Misses.mayServe(repository, metadata));
         }
 
         /**
+         * @param path the request path the resolver would send (scanned for secrets with the coordinates)
          * @param eligible whether the repository's release/snapshot policy would let the resolver ask it at all (the
          *     resolver asks the filter first): only then is a refusal recorded
          */
-        private Result accept(RemoteRepository repository, String groupId, String coordinates, boolean eligible) {
+        private Result accept(RemoteRepository repository, String groupId, String coordinates, String path,
+                boolean eligible) {
             if (s.config() == null) {
                 return new FilterResult(false, NAME + ": refused because the Airlock configuration is invalid: "
                         + s.configError().getMessage());
             }
-            Optional<SecretScanner.Match> secret = s.exfiltration(repository, coordinates);
+            Optional<SecretScanner.Match> secret = s.exfiltration(repository, coordinates, path);
             if (secret.isPresent()) {
                 // refused in every mode: a secret that left cannot be called back
                 return new FilterResult(false, NAME + ": refused: the request path would carry the value of "

@@ -116,7 +116,21 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                 || session.getRepositorySession().getLocalRepository() == null ? null
                 : session.getRepositorySession().getLocalRepository().getBasedir().toPath();
         List<String> failures = new ArrayList<>();
-        for (CoreExtensions.Jar jar : CoreExtensions.jars(getClass().getClassLoader(), localRepo)) {
+        CoreExtensions.Scan scan = CoreExtensions.scan(getClass().getClassLoader(), localRepo);
+        for (CoreExtensions.Unmapped u : scan.unmapped()) {
+            // a jar that cannot be named cannot be checked against the lock nor recorded: fail closed
+            s.report(s.finding(FindingCode.NOT_EVALUATED, s.failing()).file(u.entry())
+                    .message("core extension class-path entry " + u.entry() + " (realm " + u.realm() + ") cannot be"
+                            + " mapped to a jar of the local repository: " + u.reason() + "; it was not "
+                            + (s.recording() ? "recorded" : "checked against the lock"))
+                    .expected("every core extension jar in the local repository, in its layout")
+                    .actual(u.reason())
+                    .fix("install the core extension through .mvn/extensions.xml from a configured mirror (so it lands"
+                            + " in the local repository), or at CI level (lib/ext), where the lock does not apply")
+                    .build());
+            failures.add(u.entry() + " cannot be mapped to a jar of the local repository (" + u.reason() + ")");
+        }
+        for (CoreExtensions.Jar jar : scan.jars()) {
             String sha;
             try {
                 sha = s.digests().sha256(jar.file());
@@ -172,7 +186,8 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
         }
         if (!failures.isEmpty() && s.enforce()) {
             MavenExecutionException stop = new MavenExecutionException("[airlock] core extension jars differ from the"
-                    + " lock; the build stops before reading any project: " + String.join("; ", failures),
+                    + " lock" + (scan.unmapped().isEmpty() ? "" : " or cannot be checked against it")
+                    + "; the build stops before reading any project: " + String.join("; ", failures),
                     session.getRequest().getPom());
             s.mavenResult(List.of(stop));
             SessionEnd.openLog(s, session);

@@ -260,16 +260,23 @@ final class BuildSession {
     }
 
     /**
-     * The secret {@code coordinates} would carry to {@code repository} in a request path, if any; reported once as
+     * The secret {@code coordinates} (requested as {@code path}) would carry to {@code repository}, if any; reported once as
      * {@code EXFILTRATION_SUSPECTED} (named by the secret's name and encoding, never its value).
      */
-    java.util.Optional<SecretScanner.Match> exfiltration(RemoteRepository repository, String coordinates) {
-        java.util.Optional<SecretScanner.Match> m = secrets.find(coordinates);
+    java.util.Optional<SecretScanner.Match> exfiltration(RemoteRepository repository, String coordinates,
+            String path) {
+        // the coordinates and the request path, each as written and with separators taken out (fields joined): a
+        // secret split across groupId and artifactId, or version and classifier, is found in one or the other
+        java.util.Optional<SecretScanner.Match> m = secrets.find(coordinates, path);
         if (m.isPresent() && exfiltrationReported.add(repository.getId() + '\u0000' + coordinates)) {
+            // a secret found only in the request path (e.g. split across version and classifier, which the
+            // coordinates' notation writes in the other order) cannot be blanked out of the coordinates: none of
+            // them is shown then
+            String shown = secrets.redact(coordinates).equals(coordinates) ? "<redacted>" : coordinates;
             report(finding(FindingCode.EXFILTRATION_SUSPECTED, Severity.ERROR)
-                    .coordinates(coordinates)
+                    .coordinates(shown)
                     .repository(repository.getId(), repository.getUrl())
-                    .message("a request to " + repository.getId() + " for " + coordinates + " would carry the value of "
+                    .message("a request to " + repository.getId() + " for " + shown + " would carry the value of "
                             + m.get().secretName() + " (" + m.get().encoding() + ") in its path; it was not sent")
                     .expected("request paths free of credentials")
                     .actual(m.get().secretName() + ", " + m.get().encoding())
@@ -342,6 +349,27 @@ final class BuildSession {
         }
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger evidenceFailures =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many pieces of evidence work failed in this build (their lines are missing or lack fields). */
+    int evidenceFailures() {
+        return evidenceFailures.get();
+    }
+
+    /** Marks the evidence incomplete: a {@code kind: incomplete} line, read by {@code requireHermeticResolution}. */
+    void evidenceIncomplete(Throwable e) {
+        evidenceFailures.incrementAndGet();
+        org.slf4j.LoggerFactory.getLogger(BuildSession.class)
+                .error("[airlock] evidence work failed, the evidence of this build is incomplete: {}", e.toString());
+        try {
+            log.line("incomplete").put("reason", "evidence work failed: " + e).write();
+        } catch (RuntimeException again) {
+            org.slf4j.LoggerFactory.getLogger(BuildSession.class)
+                    .error("[airlock] cannot even mark the evidence incomplete: {}", again.toString());
+        }
+    }
+
     /** Runs every queued task on the calling thread, in order (one runner at a time). */
     private void runPending() {
         synchronized (drainLock) {
@@ -350,9 +378,9 @@ final class BuildSession {
                 try {
                     r.run();
                 } catch (RuntimeException e) {
-                    // evidence work never breaks the build; what it could not do is missing from the evidence
-                    org.slf4j.LoggerFactory.getLogger(BuildSession.class)
-                            .warn("[airlock] evidence work failed: {}", e.toString());
+                    // evidence work never breaks the build here, but what it could not do is missing from the
+                    // evidence: the file says so, and requireHermeticResolution fails on it in enforce mode
+                    evidenceIncomplete(e);
                 }
             }
         }

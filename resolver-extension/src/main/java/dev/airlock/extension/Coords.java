@@ -45,6 +45,40 @@ final class Coords {
         return sb.append(" (").append(m.getType()).append(')').toString();
     }
 
+    /**
+     * The path of the request the resolver would send for {@code a} in a Maven 2 layout repository
+     * ({@code g/r/o/u/p/artifactId/baseVersion/artifactId-version[-classifier].extension}): the text that leaves the
+     * build, in the order a mirror's access log holds it.
+     */
+    static String path(Artifact a) {
+        StringBuilder sb = new StringBuilder(128)
+                .append(a.getGroupId().replace('.', '/'))
+                .append('/')
+                .append(a.getArtifactId())
+                .append('/')
+                .append(a.getBaseVersion())
+                .append('/')
+                .append(a.getArtifactId())
+                .append('-')
+                .append(a.getVersion());
+        if (a.getClassifier() != null && !a.getClassifier().isEmpty()) {
+            sb.append('-').append(a.getClassifier());
+        }
+        return sb.append('.').append(a.getExtension()).toString();
+    }
+
+    /** The path of the request for {@code m} ({@code g/r/o/u/p/[artifactId/][version/]type}). */
+    static String path(Metadata m) {
+        StringBuilder sb = new StringBuilder(96).append(m.getGroupId().replace('.', '/'));
+        if (!m.getArtifactId().isEmpty()) {
+            sb.append('/').append(m.getArtifactId());
+        }
+        if (!m.getVersion().isEmpty()) {
+            sb.append('/').append(m.getVersion());
+        }
+        return sb.append('/').append(m.getType()).toString();
+    }
+
     static String ga(String groupId, String artifactId) {
         return groupId + ':' + artifactId;
     }

@@ -22,12 +22,23 @@ final class CoreExtensions {
     /** A jar of a core extension: its coordinates and file. */
     record Jar(String coordinates, Path file) {}
 
+    /** A class-path entry of a core extension's realm that cannot be mapped to a jar of the local repository. */
+    record Unmapped(String realm, String entry, String reason) {}
+
+    /** The jars found, and the entries that could not be mapped (each a check that could not run). */
+    record Scan(List<Jar> jars, List<Unmapped> unmapped) {}
+
     static List<Jar> jars(ClassLoader loader, Path localRepository) {
+        return scan(loader, localRepository).jars();
+    }
+
+    static Scan scan(ClassLoader loader, Path localRepository) {
         if (!(loader instanceof ClassRealm realm) || localRepository == null) {
-            return List.of();
+            return new Scan(List.of(), List.of());
         }
         Path repo = localRepository.toAbsolutePath().normalize();
         Map<String, Jar> out = new TreeMap<>();
+        List<Unmapped> unmapped = new ArrayList<>();
         for (ClassRealm r : realm.getWorld().getRealms()) {
             if (!r.getId().startsWith("coreExtension>")) {
                 continue;
@@ -36,19 +47,34 @@ final class CoreExtensions {
                 Path file;
                 try {
                     file = Path.of(url.toURI()).toAbsolutePath().normalize();
-                } catch (URISyntaxException | IllegalArgumentException e) {
+                } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                    unmapped.add(new Unmapped(r.getId(), String.valueOf(url), "not a file URL (" + e.getMessage() + ")"));
                     continue;
                 }
-                if (!file.startsWith(repo) || !Files.isRegularFile(file)) {
+                String why = unmappable(file, repo);
+                if (why != null) {
+                    unmapped.add(new Unmapped(r.getId(), file.toString(), why));
                     continue;
                 }
                 String coords = coordinates(repo.relativize(file));
-                if (coords != null) {
-                    out.put(coords, new Jar(coords, file));
-                }
+                out.put(coords, new Jar(coords, file));
             }
         }
-        return new ArrayList<>(out.values());
+        return new Scan(new ArrayList<>(out.values()), unmapped);
+    }
+
+    /** Why {@code file} is not a jar of the local repository {@code repo} that can be named, or null when it is. */
+    static String unmappable(Path file, Path repo) {
+        if (!file.startsWith(repo)) {
+            return "outside the local repository " + repo;
+        }
+        if (!Files.isRegularFile(file)) {
+            return Files.exists(file) ? "not a regular file" : "no such file";
+        }
+        if (coordinates(repo.relativize(file)) == null) {
+            return "its path does not follow the repository layout (group/artifact/version/artifact-version.ext)";
+        }
+        return null;
     }
 
     /** {@code g/r/o/u/p/artifact/version/artifact-version[-classifier].ext} to coordinates, or null. */

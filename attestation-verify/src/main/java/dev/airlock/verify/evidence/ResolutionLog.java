@@ -5,6 +5,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingJson;
 import java.io.BufferedWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,8 +33,9 @@ import java.util.function.UnaryOperator;
  * carries the build's {@code session} id, a {@code time} and a {@code kind}: {@code session} (first line),
  * {@code request} (a real network request), {@code artifact} (a resolved or refused artifact) or
  * {@code finding}. Lines written before the file's location is known (while Maven reads the projects) are kept
- * in memory and written when {@link #open(Path)} is called. Thread-safe; each line is flushed as it is written,
- * so rules running later in the same build can read it.
+ * in memory and written when {@link #open(Path)} is called. Thread-safe; each line is on disk when
+ * {@link Line#write()} returns, so rules running later in the same build can read it. Builds sharing the file (two
+ * builds of one project at once) write under a lock shared across processes and keep each other's lines.
  */
 public final class ResolutionLog implements Closeable {
     private static final JsonFactory JSON = new JsonFactory();
@@ -36,10 +44,15 @@ public final class ResolutionLog implements Closeable {
     private final List<String> pending = new ArrayList<>();
     /** Every line written, to write the file again if something deletes it mid-build ({@code mvn clean ...}). */
     private final List<String> all = new ArrayList<>();
-    private BufferedWriter out;
+    private boolean opened;
     private Path file;
     private boolean closed;
+    /** Held while this session writes: tells another build sharing the directory that these lines are live. */
+    private FileChannel liveChannel;
     private volatile UnaryOperator<String> redactor = UnaryOperator.identity();
+
+    /** One monitor per lock file: file locks are held per JVM, so writers in one JVM queue here first. */
+    private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
     public ResolutionLog(String sessionId) {
         this.sessionId = Objects.requireNonNull(sessionId);
@@ -60,23 +73,142 @@ public final class ResolutionLog implements Closeable {
     }
 
     /**
-     * Starts writing to {@code target} (replacing an earlier build's file) and writes what was kept so far.
-     * Calling it again with another path is ignored: one build, one file.
+     * Starts writing to {@code target} and writes what was kept so far. The file is replaced atomically (a temporary
+     * file in the same directory, moved over it) under a lock shared with other processes
+     * ({@code .resolution.jsonl.lock}): an earlier build's lines are dropped, the lines of another build that is still
+     * writing to the same file (a concurrent build sharing {@code target/}) are kept. Calling it again with another
+     * path is ignored: one build, one file.
      */
     public synchronized void open(Path target) throws IOException {
-        if (out != null || closed) {
+        if (opened || closed) {
             return;
         }
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        out = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        file = target;
-        for (String line : pending) {
-            out.write(line);
-            out.write('\n');
-        }
+        Path abs = target.toAbsolutePath().normalize();
+        Files.createDirectories(abs.getParent());
+        file = abs;
+        liveChannel = FileChannel.open(marker(sessionId), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        liveChannel.lock();
+        locked(() -> {
+            List<String> lines = liveLinesOfOthers();
+            lines.addAll(pending);
+            replace(lines);
+        });
         pending.clear();
-        out.flush();
+        opened = true;
+    }
+
+    private Path marker(String session) {
+        return file.resolveSibling("." + file.getFileName() + "." + session.replaceAll("[^A-Za-z0-9-]", "_") + ".live");
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code action} holding the directory's lock: one writer at a time, in this JVM and across processes. */
+    private void locked(IoAction action) throws IOException {
+        Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
+        synchronized (MONITORS.computeIfAbsent(lockFile, k -> new Object())) {
+            if (lockChannel == null || !lockChannel.isOpen() || !Files.exists(lockFile)) {
+                if (lockChannel != null) {
+                    lockChannel.close();
+                }
+                lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            }
+            try (FileLock lock = lockChannel.lock()) {
+                action.run();
+            }
+        }
+    }
+
+    /** The open lock file (kept for the session: one lock and unlock per line, not an open and close). */
+    private FileChannel lockChannel;
+    /** The file opened for appending, and its identity then: reopened when another build replaced the file. */
+    private FileChannel appendChannel;
+    private Object appendKey;
+
+    private void appendLocked(String json) throws IOException {
+        if (!Files.exists(file)) {
+            replace(all);
+            return;
+        }
+        Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        if (appendChannel == null || !appendChannel.isOpen() || key == null || !key.equals(appendKey)) {
+            if (appendChannel != null) {
+                appendChannel.close();
+            }
+            appendChannel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            appendKey = key;
+        }
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap((json + '\n').getBytes(StandardCharsets.UTF_8));
+        while (buf.hasRemaining()) {
+            appendChannel.write(buf);
+        }
+    }
+
+    /** The lines in the file now that belong to another session still writing (its marker is locked). */
+    private List<String> liveLinesOfOthers() throws IOException {
+        List<String> kept = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return kept;
+        }
+        Map<String, Boolean> live = new HashMap<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String session = sessionOf(line);
+            if (session != null && !session.equals(sessionId) && live.computeIfAbsent(session, this::isLive)) {
+                kept.add(line);
+            }
+        }
+        return kept;
+    }
+
+    static String sessionOf(String line) {
+        String prefix = "{\"session\":\"";
+        if (!line.startsWith(prefix)) {
+            return null;
+        }
+        int end = line.indexOf('"', prefix.length());
+        return end < 0 ? null : line.substring(prefix.length(), end);
+    }
+
+    private boolean isLive(String session) {
+        Path m = marker(session);
+        if (!Files.exists(m)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(m, StandardOpenOption.WRITE)) {
+            FileLock l = ch.tryLock();
+            if (l == null) {
+                return true; // held by another process
+            }
+            l.release();
+            Files.deleteIfExists(m); // a build that ended without closing (killed): its lines are stale
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // held by another writer in this JVM
+        } catch (IOException e) {
+            return true; // when in doubt, keep the lines: losing evidence is worse than keeping a stale line
+        }
+    }
+
+    /** Writes {@code lines} to a temporary file next to {@link #file} and moves it over the file. */
+    private void replace(List<String> lines) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                for (String line : lines) {
+                    w.write(line);
+                    w.write('\n');
+                }
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** A new line of the given kind; add fields, then {@link Line#write()}. */
@@ -105,14 +237,13 @@ public final class ResolutionLog implements Closeable {
         }
         String json = redactor.apply(raw);
         all.add(json);
-        if (out == null) {
+        if (!opened) {
             pending.add(json);
             return;
         }
         try {
-            out.write(json);
-            out.write('\n');
-            out.flush();
+            // appended under the lock, to the file as it is now (another build may have replaced it since)
+            locked(() -> appendLocked(json));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -125,26 +256,39 @@ public final class ResolutionLog implements Closeable {
      * @return true when the file had to be written again
      */
     public synchronized boolean restoreIfDeleted() throws IOException {
-        if (out == null || closed || Files.exists(file)) {
+        if (!opened || closed || Files.exists(file)) {
             return false;
         }
-        out.close();
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        for (String line : all) {
-            out.write(line);
-            out.write('\n');
+        Files.createDirectories(file.getParent());
+        if (liveChannel == null || !liveChannel.isOpen() || !Files.exists(marker(sessionId))) {
+            if (liveChannel != null) {
+                liveChannel.close();
+            }
+            liveChannel = FileChannel.open(marker(sessionId), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            liveChannel.lock();
         }
-        out.flush();
+        locked(() -> {
+            if (!Files.exists(file)) {
+                replace(all);
+            }
+        });
         return true;
     }
 
     @Override
     public synchronized void close() throws IOException {
         closed = true;
-        if (out != null) {
-            out.close();
+        for (FileChannel ch : new FileChannel[] {appendChannel, lockChannel}) {
+            if (ch != null) {
+                ch.close();
+            }
+        }
+        appendChannel = null;
+        lockChannel = null;
+        if (liveChannel != null) {
+            liveChannel.close();
+            liveChannel = null;
+            Files.deleteIfExists(marker(sessionId));
         }
     }
 

@@ -109,7 +109,12 @@ class ResolutionLogTest {
         log.line("session").write();
         log.open(file);
         log.line("artifact").put("coordinates", "g:a:jar:1").write();
-        Files.delete(file);
+        // clean deletes target/ with everything in it: the file, the lock file, the session's marker
+        try (var files = Files.list(file.getParent())) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
         Files.delete(file.getParent());
         org.junit.jupiter.api.Assertions.assertTrue(log.restoreIfDeleted());
         log.line("artifact").put("coordinates", "g:b:jar:1").write();
