@@ -67,7 +67,8 @@ public record TrustedKey(String name, PublicKey key, String sha256) {
                     : "no PEM block";
             throw new KeyFileException(name, "expected a '" + BEGIN + "' block, found " + what, exportFix, null);
         }
-        int end = pem.indexOf(END, begin);
+        // from the end of BEGIN: the dashes closing BEGIN may start an END ("-----BEGIN PUBLIC KEY-----END PUBLIC...")
+        int end = pem.indexOf(END, begin + BEGIN.length());
         if (end < 0) {
             throw new KeyFileException(name, "line " + lineOf(pem, begin) + ": '" + BEGIN + "' without '" + END + "'",
                     "restore the complete PEM file", null);

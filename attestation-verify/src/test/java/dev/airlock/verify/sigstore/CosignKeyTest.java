@@ -281,4 +281,13 @@ class CosignKeyTest {
             return com.google.gson.JsonParser.parseString(s).getAsJsonObject();
         }
     }
+
+    /** Found by CosignKeyFuzzTest: an END overlapping BEGIN's closing dashes threw StringIndexOutOfBoundsException. */
+    @Test
+    void endOverlappingBeginIsAKeyFileException() {
+        for (String pem : List.of("-----BEGIN PUBLIC KEY-----END PUBLIC KEY-----",
+                "-----BEGIN PUBLIC KEY---------END PUBLIC KEY-----x-----END PUBLIC KEY-----\n")) {
+            assertThrows(KeyFileException.class, () -> TrustedKey.fromPem("cosign.pub", pem), pem);
+        }
+    }
 }
