@@ -12,10 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.maven.shared.invoker.DefaultInvocationRequest;
-import org.apache.maven.shared.invoker.DefaultInvoker;
 import org.apache.maven.shared.invoker.InvocationRequest;
-import org.apache.maven.shared.invoker.InvocationResult;
 
 /**
  * Fills the repository the IT mirror and the demo's mirror serve ({@code target/it-mirror-repo}, the {@code @closure}
@@ -75,9 +72,6 @@ public final class MirrorSeed {
     private static int run(ItEnvironment env, String version, Path project, Path repo, Path log) throws Exception {
         Path home = env.mavenHome(version);
         StringBuilder out = new StringBuilder();
-        InvocationRequest req = new DefaultInvocationRequest();
-        req.setBaseDirectory(project.toFile());
-        req.setBatchMode(true);
         List<String> args = new ArrayList<>(List.of("clean", "deploy",
                 "org.apache.maven.plugins:maven-dependency-plugin:" + env.tokens.get("version.dependency") + ":list"));
         if (env.mavenVersions.contains(version)) {
@@ -85,7 +79,8 @@ public final class MirrorSeed {
             args.add("dev.airlock:airlock-maven-plugin:" + env.tokens.get("airlock.version") + ":quarantine");
             args.add("-Dairlock.quarantine.dir=" + project.resolve("target/quarantine"));
         }
-        req.addArgs(args);
+        InvocationRequest req = ScenarioRun.request(home, project, args, repo,
+                "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1", out, 1200);
         // the outer build's settings: its mirrors, proxies and credentials are the way to the real repositories
         String user = System.getProperty("it.seed.userSettings", "");
         if (!user.isBlank() && Files.isRegularFile(Path.of(user))) {
@@ -99,23 +94,9 @@ public final class MirrorSeed {
         if (!global.isBlank() && Files.isRegularFile(Path.of(global))) {
             req.setGlobalSettingsFile(new File(global));
         }
-        req.setLocalRepositoryDirectory(repo.toFile());
-        req.setJavaHome(new File(System.getProperty("java.home")));
-        req.setMavenOpts("-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-        req.setShellEnvironmentInherited(true);
-        req.addShellEnvironment("MAVEN_ARGS", "");
-        req.addShellEnvironment("MAVEN_CONFIG", "");
-        req.addShellEnvironment("MAVEN_BASEDIR", "");
-        req.setOutputHandler(line -> out.append(line).append('\n'));
-        req.setErrorHandler(line -> out.append(line).append('\n'));
-        req.setTimeoutInSeconds(1200);
-        req.setMavenHome(home.toFile());
-        DefaultInvoker invoker = new DefaultInvoker();
-        invoker.setMavenHome(home.toFile());
-        invoker.setWorkingDirectory(project.toFile());
-        InvocationResult result = invoker.execute(req);
+        int code = ScenarioRun.execute(req, home, project, null, out);
         Files.writeString(log, out.toString(), StandardCharsets.UTF_8);
-        return result.getExecutionException() != null ? -1 : result.getExitCode();
+        return code;
     }
 
     private static void copyFiltered(Path from, Path to, Map<String, String> tokens) throws IOException {

@@ -599,48 +599,62 @@ public final class ScenarioRun {
 
     private int runMaven(Path mavenHome, List<String> args, Path settings, Path repo, String opts, StringBuilder log,
             Path executable) throws MavenInvocationException {
+        InvocationRequest req = request(mavenHome, project, args, repo,
+                "-Duser.home=" + home + " -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + opts, log, 600);
+        req.setUserSettingsFile(settings.toFile());
+        for (String key : scenario.props.stringPropertyNames()) {
+            if (key.startsWith("it.env.")) {
+                req.addShellEnvironment(key.substring("it.env.".length()), scenario.props.getProperty(key).trim());
+            }
+        }
+        return execute(req, mavenHome, project, executable, log);
+    }
+
+    /**
+     * A batch-mode build of {@code project} on the Maven at {@code mavenHome}, with this JVM's Java, the given local
+     * repository, nothing from the calling environment's MAVEN_ARGS/MAVEN_CONFIG/MAVEN_BASEDIR, and its output into
+     * {@code log}. The scenarios and the IT mirror's seed ({@link MirrorSeed}) run Maven this way.
+     */
+    static InvocationRequest request(Path mavenHome, Path project, List<String> args, Path repo, String mavenOpts,
+            StringBuilder log, int timeoutSeconds) {
         InvocationRequest req = new DefaultInvocationRequest();
         req.setBaseDirectory(project.toFile());
         req.setBatchMode(true);
         req.addArgs(args);
-        req.setUserSettingsFile(settings.toFile());
         req.setLocalRepositoryDirectory(repo.toFile());
         req.setJavaHome(new File(System.getProperty("java.home")));
-        req.setMavenOpts(("-Duser.home=" + home + " -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + opts).trim());
+        req.setMavenOpts(mavenOpts.trim());
         req.setShellEnvironmentInherited(true);
         req.addShellEnvironment("MAVEN_ARGS", "");
         req.addShellEnvironment("MAVEN_CONFIG", "");
         // an outer Maven (the demo runs inside one) may leave its project directory here: the build would then read
         // that project's .mvn/ instead of the scenario's
         req.addShellEnvironment("MAVEN_BASEDIR", "");
-        for (String key : scenario.props.stringPropertyNames()) {
-            if (key.startsWith("it.env.")) {
-                req.addShellEnvironment(key.substring("it.env.".length()), scenario.props.getProperty(key).trim());
-            }
-        }
         req.setOutputHandler(line -> log.append(line).append('\n'));
         req.setErrorHandler(line -> log.append(line).append('\n'));
-        req.setTimeoutInSeconds(600);
-
+        req.setTimeoutInSeconds(timeoutSeconds);
         // on the request too: inside another Maven (the demo runs in one), the invoker would otherwise take that
         // Maven's maven.home system property
         req.setMavenHome(mavenHome.toFile());
-        if (executable != null) {
-            req.setMavenExecutable(executable.toFile());
-        }
+        return req;
+    }
+
+    /** Runs the request; the exit code, or -1 (said in the log) when Maven could not be started. */
+    static int execute(InvocationRequest req, Path mavenHome, Path project, Path executable, StringBuilder log)
+            throws MavenInvocationException {
         DefaultInvoker invoker = new DefaultInvoker();
         invoker.setMavenHome(mavenHome.toFile());
         if (executable != null) {
+            req.setMavenExecutable(executable.toFile());
             invoker.setMavenExecutable(executable.toFile());
         }
         invoker.setWorkingDirectory(project.toFile());
         InvocationResult result = invoker.execute(req);
-        int code = result.getExitCode();
         if (result.getExecutionException() != null) {
             log.append("[harness] ").append(result.getExecutionException()).append('\n');
-            code = -1;
+            return -1;
         }
-        return code;
+        return result.getExitCode();
     }
 
     private void invoke(Path mavenHome, Scenario.Invocation inv) throws MavenInvocationException, IOException {

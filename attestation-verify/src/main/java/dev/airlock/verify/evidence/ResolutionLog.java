@@ -4,12 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingJson;
-import java.io.BufferedWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.io.Closeable;
@@ -193,22 +190,11 @@ public final class ResolutionLog implements Closeable {
 
     /** Writes {@code lines} to a temporary file next to {@link #file} and moves it over the file. */
     private void replace(List<String> lines) throws IOException {
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (String line : lines) {
-                    w.write(line);
-                    w.write('\n');
-                }
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            sb.append(line).append('\n');
         }
+        dev.airlock.verify.io.AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A new line of the given kind; add fields, then {@link Line#write()}. */

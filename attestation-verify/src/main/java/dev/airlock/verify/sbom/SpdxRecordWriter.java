@@ -9,10 +9,8 @@ import dev.airlock.verify.report.ToolVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -122,19 +120,7 @@ public final class SpdxRecordWriter {
                     "report this with the build log.", t);
         }
         try {
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".airlock-spdx-", ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            dev.airlock.verify.io.AtomicFiles.write(out, bytes);
         } catch (IOException e) {
             throw new SbomException(out, -1, -1, "cannot write the recorded SBOM: " + e, "check that the directory"
                     + " is writable.", e);
