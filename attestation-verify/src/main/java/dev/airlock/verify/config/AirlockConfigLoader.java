@@ -3,12 +3,14 @@ package dev.airlock.verify.config;
 import dev.airlock.verify.config.Levels.FloatingVersions;
 import dev.airlock.verify.config.Levels.LocalOrigin;
 import dev.airlock.verify.config.Levels.Mode;
+import dev.airlock.verify.io.Printable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,11 +95,14 @@ public final class AirlockConfigLoader {
                         settings.get(ConfigKeys.NAMESPACES).where)
                 : List.of();
         String lockValue = settings.containsKey(ConfigKeys.LOCK) ? settings.get(ConfigKeys.LOCK).value.trim() : null;
+        String lockWhere = settings.containsKey(ConfigKeys.LOCK) ? settings.get(ConfigKeys.LOCK).where : null;
         Path quarantine = settings.containsKey(ConfigKeys.QUARANTINE_DIR)
-                ? resolve(projectRoot, settings.get(ConfigKeys.QUARANTINE_DIR).value)
+                ? resolve(projectRoot, settings.get(ConfigKeys.QUARANTINE_DIR).value,
+                        settings.get(ConfigKeys.QUARANTINE_DIR).where)
                 : null;
         Path reportDir = settings.containsKey(ConfigKeys.REPORT_DIR)
-                ? resolve(projectRoot, settings.get(ConfigKeys.REPORT_DIR).value)
+                ? resolve(projectRoot, settings.get(ConfigKeys.REPORT_DIR).value,
+                        settings.get(ConfigKeys.REPORT_DIR).where)
                 : null;
         boolean digestIndex = !settings.containsKey(ConfigKeys.DIGEST_INDEX)
                 || parseBoolean(ConfigKeys.DIGEST_INDEX, settings.get(ConfigKeys.DIGEST_INDEX).value,
@@ -153,13 +158,14 @@ public final class AirlockConfigLoader {
                 }
                 case ConfigKeys.LOCK -> {
                     if (lockValue != null) {
-                        requireTighter(resolve(projectRoot, lockValue).equals(resolve(projectRoot, value)), key,
+                        requireTighter(resolve(projectRoot, lockValue, lockWhere).equals(resolve(projectRoot, value, where)), key,
                                 value, lockValue, origin);
                     }
                     lockValue = value.trim();
+                    lockWhere = where;
                 }
-                case ConfigKeys.QUARANTINE_DIR -> quarantine = resolve(projectRoot, value);
-                case ConfigKeys.REPORT_DIR -> reportDir = resolve(projectRoot, value);
+                case ConfigKeys.QUARANTINE_DIR -> quarantine = resolve(projectRoot, value, where);
+                case ConfigKeys.REPORT_DIR -> reportDir = resolve(projectRoot, value, where);
                 case ConfigKeys.DIGEST_INDEX -> digestIndex = parseBoolean(key, value, where);
                 case ConfigKeys.ALLOW_INSECURE_MIRRORS -> {
                     boolean cli = parseBoolean(key, value, where, "false");
@@ -174,7 +180,7 @@ public final class AirlockConfigLoader {
         // a configured lock that does not exist is the extension's error (except while recording it)
         Path lock = null;
         if (lockValue != null) {
-            lock = resolve(projectRoot, lockValue);
+            lock = resolve(projectRoot, lockValue, lockWhere);
         } else if (projectRoot != null && Files.isRegularFile(projectRoot.resolve(DEFAULT_LOCK))) {
             lock = projectRoot.resolve(DEFAULT_LOCK).toAbsolutePath().normalize();
         }
@@ -385,8 +391,14 @@ public final class AirlockConfigLoader {
                 .collect(Collectors.toList());
     }
 
-    private static Path resolve(Path root, String value) {
-        Path p = Path.of(value.trim());
+    private static Path resolve(Path root, String value, String where) {
+        Path p;
+        try {
+            p = Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw new ConfigException(where, "'" + Printable.of(value) + "' is not a path on this system (" + e.getReason() + ")",
+                    "give a file or folder path, relative to the project root or absolute");
+        }
         if (!p.isAbsolute() && root != null) {
             p = root.resolve(p);
         }

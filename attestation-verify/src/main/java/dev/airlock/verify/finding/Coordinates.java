@@ -1,5 +1,6 @@
 package dev.airlock.verify.finding;
 
+import dev.airlock.verify.io.Printable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -42,18 +43,10 @@ public final class Coordinates {
                     + ")");
         }
         if (!PART.matcher(value).matches() || value.contains("..")) {
-            throw new IllegalArgumentException(what + " '" + printable(value) + "' contains characters that are not"
+            throw new IllegalArgumentException(what + " '" + Printable.of(value) + "' contains characters that are not"
                     + " allowed in Maven coordinates (letters, digits, '.', '_', '-', '+', '~'; no '..')");
         }
         return value;
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            sb.append(c >= 32 && c < 127 ? String.valueOf(c) : String.format("\\u%04x", (int) c));
-        }
-        return sb.length() > 80 ? sb.substring(0, 80) + "..." : sb.toString();
     }
 
     /**
@@ -66,7 +59,7 @@ public final class Coordinates {
         return switch (p.length) {
             case 4 -> new Coordinates(p[0], p[1], p[2], null, p[3]);
             case 5 -> new Coordinates(p[0], p[1], p[2], p[3], p[4]);
-            default -> throw new IllegalArgumentException("'" + printable(text) + "' is not"
+            default -> throw new IllegalArgumentException("'" + Printable.of(text) + "' is not"
                     + " groupId:artifactId:extension[:classifier]:version");
         };
     }

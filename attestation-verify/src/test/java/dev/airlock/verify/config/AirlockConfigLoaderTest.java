@@ -41,6 +41,17 @@ class AirlockConfigLoaderTest {
     }
 
     @Test
+    void aPathValueTheFileSystemCannotTakeIsAConfigErrorNamingTheLine() throws IOException {
+        Path f = project("airlock.mirrors=internal=https://repo.corp.example/maven\nairlock.report.dir=a\u0000b\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(List.of(f), Map.of()));
+        assertTrue(e.getMessage().contains("airlock.properties:2"), e.getMessage());
+        assertTrue(e.getMessage().contains("a\\u0000b"), e.getMessage());
+        ConfigException cli = assertThrows(ConfigException.class,
+                () -> load(List.of(), Map.of("airlock.lock", "x\u0000.lock")));
+        assertTrue(cli.getMessage().contains("-Dairlock.lock="), cli.getMessage());
+    }
+
+    @Test
     void defaultsAreTheStrictOnes() throws IOException {
         AirlockConfig c = load(List.of(project("airlock.mirrors=internal=https://repo.corp.example/maven\n")), Map.of());
         assertEquals(Mode.ENFORCE, c.mode());
