@@ -3,7 +3,7 @@ package dev.airlock.verify.config;
 import dev.airlock.verify.config.Levels.FloatingVersions;
 import dev.airlock.verify.config.Levels.LocalOrigin;
 import dev.airlock.verify.config.Levels.Mode;
-import dev.airlock.verify.io.Printable;
+import dev.airlock.verify.text.Printable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  */
 public final class AirlockConfigLoader {
     private static final Pattern MIRROR_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
-    static final String DEFAULT_LOCK = ".mvn/airlock.lock";
+    static final String DEFAULT_LOCK = ConfigKeys.key(ConfigKeys.LOCK).defaultValue();
 
     private AirlockConfigLoader() {}
 
@@ -77,16 +77,16 @@ public final class AirlockConfigLoader {
         Mode mode = settings.containsKey(ConfigKeys.MODE)
                 ? Levels.parse(Mode.class, ConfigKeys.MODE, settings.get(ConfigKeys.MODE).value,
                         settings.get(ConfigKeys.MODE).where)
-                : Mode.ENFORCE;
+                : byDefault(Mode.class, ConfigKeys.MODE);
         FloatingVersions floating = settings.containsKey(ConfigKeys.FLOATING_VERSIONS)
                 ? Levels.parse(FloatingVersions.class, ConfigKeys.FLOATING_VERSIONS,
                         settings.get(ConfigKeys.FLOATING_VERSIONS).value,
                         settings.get(ConfigKeys.FLOATING_VERSIONS).where)
-                : FloatingVersions.DENY;
+                : byDefault(FloatingVersions.class, ConfigKeys.FLOATING_VERSIONS);
         LocalOrigin localOrigin = settings.containsKey(ConfigKeys.LOCAL_ORIGIN)
                 ? Levels.parse(LocalOrigin.class, ConfigKeys.LOCAL_ORIGIN,
                         settings.get(ConfigKeys.LOCAL_ORIGIN).value, settings.get(ConfigKeys.LOCAL_ORIGIN).where)
-                : LocalOrigin.VERIFY;
+                : byDefault(LocalOrigin.class, ConfigKeys.LOCAL_ORIGIN);
         List<MirrorSpec> mirrors = settings.containsKey(ConfigKeys.MIRRORS)
                 ? parseMirrors(settings.get(ConfigKeys.MIRRORS).value, settings.get(ConfigKeys.MIRRORS).where)
                 : List.of();
@@ -104,13 +104,15 @@ public final class AirlockConfigLoader {
                 ? resolve(projectRoot, settings.get(ConfigKeys.REPORT_DIR).value,
                         settings.get(ConfigKeys.REPORT_DIR).where)
                 : null;
-        boolean digestIndex = !settings.containsKey(ConfigKeys.DIGEST_INDEX)
-                || parseBoolean(ConfigKeys.DIGEST_INDEX, settings.get(ConfigKeys.DIGEST_INDEX).value,
-                        settings.get(ConfigKeys.DIGEST_INDEX).where);
+        boolean digestIndex = settings.containsKey(ConfigKeys.DIGEST_INDEX)
+                ? parseBoolean(ConfigKeys.DIGEST_INDEX, settings.get(ConfigKeys.DIGEST_INDEX).value,
+                        settings.get(ConfigKeys.DIGEST_INDEX).where)
+                : byDefault(ConfigKeys.DIGEST_INDEX);
         boolean allowInsecure = settings.containsKey(ConfigKeys.ALLOW_INSECURE_MIRRORS)
-                && parseBoolean(ConfigKeys.ALLOW_INSECURE_MIRRORS,
+                ? parseBoolean(ConfigKeys.ALLOW_INSECURE_MIRRORS,
                         settings.get(ConfigKeys.ALLOW_INSECURE_MIRRORS).value,
-                        settings.get(ConfigKeys.ALLOW_INSECURE_MIRRORS).where, "false");
+                        settings.get(ConfigKeys.ALLOW_INSECURE_MIRRORS).where)
+                : byDefault(ConfigKeys.ALLOW_INSECURE_MIRRORS);
 
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(commandLine).entrySet()) {
@@ -168,7 +170,7 @@ public final class AirlockConfigLoader {
                 case ConfigKeys.REPORT_DIR -> reportDir = resolve(projectRoot, value, where);
                 case ConfigKeys.DIGEST_INDEX -> digestIndex = parseBoolean(key, value, where);
                 case ConfigKeys.ALLOW_INSECURE_MIRRORS -> {
-                    boolean cli = parseBoolean(key, value, where, "false");
+                    boolean cli = parseBoolean(key, value, where);
                     requireTighter(!cli || allowInsecure, key, value, String.valueOf(allowInsecure), origin);
                     allowInsecure = cli;
                 }
@@ -247,11 +249,18 @@ public final class AirlockConfigLoader {
         }
     }
 
-    private static boolean parseBoolean(String key, String value, String where) {
-        return parseBoolean(key, value, where, "true");
+    /** The default of a choice key, from {@link ConfigKeys#KEYS}. */
+    private static <E extends Enum<E>> E byDefault(Class<E> type, String key) {
+        return Levels.parse(type, key, ConfigKeys.key(key).defaultValue(), "ConfigKeys (the default)");
     }
 
-    private static boolean parseBoolean(String key, String value, String where, String defaultValue) {
+    /** The default of a boolean key, from {@link ConfigKeys#KEYS}. */
+    private static boolean byDefault(String key) {
+        return Boolean.parseBoolean(ConfigKeys.key(key).defaultValue());
+    }
+
+    private static boolean parseBoolean(String key, String value, String where) {
+        String defaultValue = ConfigKeys.key(key).defaultValue();
         String v = value.trim();
         if (v.equals("true") || v.equals("false")) {
             return v.equals("true");

@@ -76,12 +76,88 @@ public final class ConfigKeys {
      */
     public static final String ALLOW_INSECURE_MIRRORS = "airlock.allowInsecureMirrors";
 
-    public static final List<String> SECURITY_KEYS =
-            List.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN, ALLOW_INSECURE_MIRRORS);
+    /** What a key's value is. */
+    public enum Type {
+        /** Comma-separated pairs. */
+        LIST("list"),
+        /** One of a fixed set of words. */
+        CHOICE("choice"),
+        /** A file or folder; relative to the project root. */
+        PATH("path"),
+        /** {@code true} or {@code false}. */
+        BOOLEAN("boolean");
 
-    public static final Set<String> ALL_KEYS =
-            Set.of(MIRRORS, NAMESPACES, MODE, FLOATING_VERSIONS, LOCK, LOCAL_ORIGIN, ALLOW_INSECURE_MIRRORS,
-                    QUARANTINE_DIR, REPORT_DIR, DIGEST_INDEX);
+        private final String id;
+
+        Type(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    /**
+     * One key: the single source of its type, allowed values, default and version, read by
+     * {@link AirlockConfigLoader} for the defaults and rendered into docs/configuration.md (a test fails when the page
+     * and this list differ).
+     *
+     * @param name the key
+     * @param type what its value is
+     * @param values the allowed values (choice and boolean keys; the first is not necessarily the default), else empty
+     * @param defaultValue the default: a value the loader parses for choice, boolean and path keys; for keys whose
+     *     default is derived at run time (the quarantine and report folders), how it is derived; {@code null} when the
+     *     key has none
+     * @param security whether the key is a security key (from the files; the command line may only tighten it)
+     * @param since the Airlock version that introduced it
+     * @param meaning one sentence for the reference table
+     */
+    public record Key(String name, Type type, List<String> values, String defaultValue, boolean security, String since,
+            String meaning) {
+        public Key {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** Every key, in the order docs/configuration.md lists them. */
+    public static final List<Key> KEYS = List.of(
+            new Key(MIRRORS, Type.LIST, List.of(), null, true, "0.1.0",
+                    "`id=url` mirrors, asked in order; required unless `airlock.mode=off`"),
+            new Key(NAMESPACES, Type.LIST, List.of(), null, true, "0.1.0",
+                    "`pattern=mirrorId[|mirrorId]` routing; required with more than one mirror"),
+            new Key(MODE, Type.CHOICE, List.of("enforce", "warn", "off"), "enforce", true, "0.1.0",
+                    "refuse and fail, report only, or do nothing"),
+            new Key(ALLOW_INSECURE_MIRRORS, Type.BOOLEAN, List.of("false", "true"), "false", true, "0.1.0",
+                    "whether a mirror may use plain `http://` on a host other than loopback in enforce mode"),
+            new Key(FLOATING_VERSIONS, Type.CHOICE, List.of("deny", "warn", "allow"), "deny", true, "0.1.0",
+                    "version ranges, `LATEST`/`RELEASE`, foreign SNAPSHOTs and unpinned plugin versions"),
+            new Key(LOCK, Type.PATH, List.of(), ".mvn/airlock.lock", true, "0.1.0",
+                    "the lock file; the default applies when that file exists"),
+            new Key(LOCAL_ORIGIN, Type.CHOICE, List.of("verify", "deny", "warn"), "verify", true, "0.1.0",
+                    "what happens to a local-repository file whose origin is not a configured mirror"),
+            new Key(QUARANTINE_DIR, Type.PATH, List.of(), "<local repository>/../airlock-quarantine", false, "0.1.0",
+                    "the quarantine store (rules, goals and extension)"),
+            new Key(REPORT_DIR, Type.PATH, List.of(), "target/airlock of the top-level project", false, "0.1.0",
+                    "where `resolution.jsonl` and the reports are written"),
+            new Key(DIGEST_INDEX, Type.BOOLEAN, List.of("true", "false"), "true", false, "0.1.0",
+                    "whether the evidence's `sha256` of a mirror-cached file may come from the digest index;"
+                            + " enforcement always hashes the bytes"));
+
+    public static final List<String> SECURITY_KEYS =
+            KEYS.stream().filter(Key::security).map(Key::name).toList();
+
+    public static final Set<String> ALL_KEYS = Set.copyOf(KEYS.stream().map(Key::name).toList());
+
+    /** The key named {@code name}. */
+    public static Key key(String name) {
+        for (Key k : KEYS) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no configuration key " + name);
+    }
 
     /** Properties POMs commonly define that start with {@code airlock.} but are not configuration. */
     public static final Set<String> IGNORED_USER_PROPERTIES = Set.of("airlock.version");

@@ -1,6 +1,6 @@
 package dev.airlock.verify.finding;
 
-import dev.airlock.verify.io.Printable;
+import dev.airlock.verify.text.Printable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,7 @@
 package dev.airlock.verify.policy;
 
+import dev.airlock.verify.sigstore.KeyFileException;
+import dev.airlock.verify.sigstore.TrustedKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -7,18 +9,13 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -634,48 +631,20 @@ final class PolicyParser {
             return null;
         }
         String pem = new String(found.content(), StandardCharsets.UTF_8);
-        String problem = null;
-        PublicKey key = null;
-        Matcher m = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----").matcher(pem);
-        if (!m.find()) {
-            problem = "is not a PEM file (no -----BEGIN ...----- line)";
-        } else if (!m.group(1).equals("PUBLIC KEY")) {
-            problem = m.group(1).contains("PRIVATE") ? "holds a private key (" + m.group(1) + ")"
-                    : "holds a " + m.group(1) + ", not a PUBLIC KEY";
-        } else {
-            int endMarker = pem.indexOf("-----END PUBLIC KEY-----", m.end());
-            if (endMarker < 0) {
-                problem = "has no -----END PUBLIC KEY----- line";
-            } else {
-                try {
-                    byte[] der = Base64.getMimeDecoder().decode(pem.substring(m.end(), endMarker).strip());
-                    key = publicKey(der);
-                    if (key == null) {
-                        problem = "holds a PUBLIC KEY that is not an EC, RSA or Ed25519 key";
-                    }
-                } catch (IllegalArgumentException e) {
-                    problem = "has a damaged base64 body (" + e.getMessage() + ")";
-                }
-            }
-        }
-        if (problem != null) {
+        TrustedKey key;
+        try {
+            // the one PEM public-key parser (the one the cosign check trusts): a key it refuses fails the policy here
+            key = TrustedKey.fromPem(path, pem);
+        } catch (KeyFileException e) {
+            String problem = e.getMessage().substring(path.length() + 2);
+            int fix = problem.indexOf(". Fix: ");
             error(tok.valueLine(), tok.valueCol(), "cosign key file " + path + " (" + found.display() + ") "
-                    + problem, "use the signer's public key as cosign writes it (cosign.pub: -----BEGIN PUBLIC"
-                    + " KEY-----), obtained out of band");
+                    + (fix < 0 ? problem : problem.substring(0, fix)), e.fix() == null
+                            ? "use the signer's public key as cosign writes it (cosign.pub: -----BEGIN PUBLIC KEY-----),"
+                                    + " obtained out of band"
+                            : e.fix());
             return null;
         }
-        return new CosignKey(path, found.display(), pem, key);
-    }
-
-    /** Parses an X.509 SubjectPublicKeyInfo with the JDK's key factories; null when none accepts it. */
-    private static PublicKey publicKey(byte[] der) {
-        for (String alg : List.of("EC", "RSA", "Ed25519")) {
-            try {
-                return KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(der));
-            } catch (java.security.GeneralSecurityException | RuntimeException e) {
-                // try the next algorithm
-            }
-        }
-        return null;
+        return new CosignKey(path, found.display(), pem, key.key());
     }
 }

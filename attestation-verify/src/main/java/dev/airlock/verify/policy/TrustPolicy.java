@@ -122,7 +122,7 @@ public final class TrustPolicy {
         try {
             p = Path.of(location);
         } catch (java.nio.file.InvalidPathException e) {
-            throw new PolicyException(new PolicyError(dev.airlock.verify.io.Printable.of(location), 0, 0,
+            throw new PolicyException(new PolicyError(dev.airlock.verify.text.Printable.of(location), 0, 0,
                     "the trust policy's location is not a path on this system (" + e.getReason() + ")",
                     "give the policy's file path, relative to the project root or absolute, or classpath:<resource>"));
         }

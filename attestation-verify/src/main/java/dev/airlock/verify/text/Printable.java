@@ -1,4 +1,4 @@
-package dev.airlock.verify.io;
+package dev.airlock.verify.text;
 
 /** Renders untrusted text for an error message: control and non-ASCII characters escaped, at most 80 characters. */
 public final class Printable {
