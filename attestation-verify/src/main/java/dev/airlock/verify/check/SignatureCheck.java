@@ -154,15 +154,15 @@ public final class SignatureCheck {
 
     private void judgeSigstore(SignatureOutcome o, Path file, String kind, List<Verified> verified,
             List<String[]> invalid, List<String> refusedKeys) {
-        switch (o.status()) {
+        switch (o.verdict()) {
             case VERIFIED -> {
                 SignerIdentity id = o.identity().orElse(null);
                 String key = o.keyName().orElse(null);
                 String describe = id != null ? kind + " by " + describe(id) : kind + " with key " + key;
                 verified.add(new Verified(file.toString(), kind, id, key, null, describe));
             }
-            case KEY_NOT_TRUSTED -> refusedKeys.add(kind + " " + file.getFileName() + " made with a key the policy does"
-                    + " not list for this artifact" + o.keySha256().map(h -> " (key sha256 " + h + ")").orElse(""));
+            case SIGNER_NOT_ACCEPTED -> refusedKeys.add(kind + " " + file.getFileName() + " made with a key the policy"
+                    + " does not list for this artifact" + o.keySha256().map(h -> " (key sha256 " + h + ")").orElse(""));
             case NOT_EVALUATED -> invalid.add(new String[] {file.toString(), "could not be evaluated: " + o.reason(),
                     null, null});
             default -> {
@@ -185,14 +185,15 @@ public final class SignatureCheck {
             return;
         }
         for (PgpOutcome o : pgp.verifyAll(artifact.file(), asc, keyring)) {
-            if (o instanceof PgpOutcome.Verified v) {
-                verified.add(new Verified(asc.toString(), "OpenPGP signature", null, null, v.primaryFingerprint(),
-                        "OpenPGP signature by " + v.signer()));
-            } else if (o instanceof PgpOutcome.Invalid || o instanceof PgpOutcome.Malformed) {
-                invalid.add(new String[] {asc.toString(), o.message(), null, null});
-            } else {
+            switch (o.verdict()) {
+                case VERIFIED -> {
+                    PgpOutcome.Verified v = (PgpOutcome.Verified) o;
+                    verified.add(new Verified(asc.toString(), "OpenPGP signature", null, null, v.primaryFingerprint(),
+                            "OpenPGP signature by " + v.signer()));
+                }
+                case INTEGRITY_FAILURE -> invalid.add(new String[] {asc.toString(), o.message(), null, null});
                 // KeyNotFound, KeyRevoked, KeyExpired, Weak: not an integrity failure, a signer not acceptable
-                refusedKeys.add("OpenPGP signature: " + o.message());
+                default -> refusedKeys.add("OpenPGP signature: " + o.message());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.airlock.verify.pgp;
 
+import dev.airlock.verify.outcome.Outcome;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * Whether its signer is <em>allowed</em> is the trust policy's question ({@code pgp fingerprint=}), asked with
  * {@link Verified#primaryFingerprint()}.
  */
-public sealed interface PgpOutcome {
+public sealed interface PgpOutcome extends Outcome {
 
     /** The outcome codes (docs/signatures-pgp.md). */
     enum Status {
@@ -32,6 +33,37 @@ public sealed interface PgpOutcome {
     }
 
     Status status();
+
+    @Override
+    default Verdict verdict() {
+        return switch (status()) {
+            case VERIFIED -> Verdict.VERIFIED;
+            case INVALID, MALFORMED -> Verdict.INTEGRITY_FAILURE;
+            case KEY_NOT_FOUND, KEY_REVOKED, KEY_EXPIRED, WEAK -> Verdict.SIGNER_NOT_ACCEPTED;
+        };
+    }
+
+    /** The signature file where the outcome knows it ({@link Malformed}); else null. */
+    @Override
+    default String source() {
+        return null;
+    }
+
+    /** {@link #message()}, unless the outcome has a reason of its own ({@link Invalid}). */
+    @Override
+    default String reason() {
+        return message();
+    }
+
+    @Override
+    default String expected() {
+        return null;
+    }
+
+    @Override
+    default String actual() {
+        return null;
+    }
 
     /** One sentence for a finding: what was found, naming the key (fingerprint and user ids) where known. */
     String message();
@@ -202,6 +234,11 @@ public sealed interface PgpOutcome {
      * @param problem what is wrong with it
      */
     record Malformed(Path file, String problem) implements PgpOutcome {
+        @Override
+        public String source() {
+            return file == null ? null : file.toString();
+        }
+
         @Override
         public Status status() {
             return Status.MALFORMED;

@@ -1,5 +1,6 @@
 package dev.airlock.verify.sigstore;
 
+import dev.airlock.verify.outcome.Outcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,7 @@ import java.util.Optional;
  *       says nothing about the artifact ({@code NOT_EVALUATED}).</li>
  * </ul>
  */
-public final class SignatureOutcome {
+public final class SignatureOutcome implements Outcome {
 
     /** The overall result. */
     public enum Status { VERIFIED, INVALID, MALFORMED, KEY_NOT_TRUSTED, NOT_EVALUATED }
@@ -127,6 +128,17 @@ public final class SignatureOutcome {
         return status;
     }
 
+    @Override
+    public Verdict verdict() {
+        return switch (status) {
+            case VERIFIED -> Verdict.VERIFIED;
+            case INVALID, MALFORMED -> Verdict.INTEGRITY_FAILURE;
+            case KEY_NOT_TRUSTED -> Verdict.SIGNER_NOT_ACCEPTED;
+            case NOT_EVALUATED -> Verdict.NOT_EVALUATED;
+        };
+    }
+
+    @Override
     public boolean isVerified() {
         return status == Status.VERIFIED;
     }

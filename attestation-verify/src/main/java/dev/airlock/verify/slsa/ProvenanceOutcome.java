@@ -1,5 +1,6 @@
 package dev.airlock.verify.slsa;
 
+import dev.airlock.verify.outcome.Outcome;
 import dev.airlock.verify.sigstore.SignatureOutcome;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import java.util.Optional;
  *   <li>{@link Status#NOT_EVALUATED}: the verifier could not run; says nothing about the artifact.</li>
  * </ul>
  */
-public final class ProvenanceOutcome {
+public final class ProvenanceOutcome implements Outcome {
 
     /** The overall result. */
     public enum Status {
@@ -54,6 +55,17 @@ public final class ProvenanceOutcome {
         return status;
     }
 
+    @Override
+    public Verdict verdict() {
+        return switch (status) {
+            case VERIFIED -> Verdict.VERIFIED;
+            case SUBJECT_MISMATCH, SIGNATURE_INVALID, MALFORMED -> Verdict.INTEGRITY_FAILURE;
+            case KEY_NOT_TRUSTED -> Verdict.SIGNER_NOT_ACCEPTED;
+            case UNVERIFIABLE_OFFLINE, NOT_EVALUATED -> Verdict.NOT_EVALUATED;
+        };
+    }
+
+    @Override
     public boolean isVerified() {
         return status == Status.VERIFIED;
     }
