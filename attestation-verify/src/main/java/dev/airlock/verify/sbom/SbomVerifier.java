@@ -287,139 +287,176 @@ public final class SbomVerifier {
         if (sboms == null || sboms.isEmpty()) {
             throw new IllegalArgumentException("no SBOM to verify against");
         }
-        // ---- groups: one per distinct coordinate ----
-        Map<String, Group> groups = new TreeMap<>();
-        Set<String> modules = new TreeSet<>();
-        for (ResolvedArtifact a : resolved) {
-            Group g = groups.computeIfAbsent(a.coordinates().toString(), k -> new Group(a.coordinates()));
-            g.all.add(a);
-            g.kinds.add(a.kind());
-            if (a.kind() == Kind.DEPENDENCY && a.scope() != null) {
-                g.scopes.add(a.scope().toLowerCase(Locale.ROOT));
-            }
-            if (a.module() != null) {
-                g.modules.add(a.module());
-                modules.add(a.module());
-            }
-            if (g.file == null && a.file() != null) {
-                g.file = a.file();
-            }
-            g.reactor |= a.reactor();
+        Run run = new Run(sboms);
+        run.group(resolved);
+        run.index();
+        run.matchAndHash();
+        run.identifyAmbiguousEntries();
+        for (Group g : run.groups.values()) {
+            run.judge(g);
         }
-        for (Group g : groups.values()) {
-            g.excluded = excludes.stream().anyMatch(p -> p.matches(g.c));
+        run.reportAmbiguousEntries();
+        run.reportUnjudgedPlugins();
+        run.drafts.addAll(staleEntries(sboms, run.listedOf, run.matched, run.reactorGas, run.rootGas, run.modules));
+        run.drafts.addAll(unknownAlgorithms(sboms, run.listedOf));
+        return new SbomVerification(finish(run.drafts), run.considered, run.excludedCount, run.outOfScope,
+                run.verified, run.reactorNotHashed, run.pluginsNotEvaluated);
+    }
+
+    /**
+     * One verification, in named steps: group the resolved artifacts by coordinate, index the SBOM entries, match and
+     * hash, tell which file an unqualified hashed entry means, judge each group, then the findings about the set.
+     */
+    private final class Run {
+        final List<SbomDocument> sboms;
+        final String docs;
+        final Map<String, Group> groups = new TreeMap<>();
+        final Set<String> modules = new TreeSet<>();
+        final Map<String, List<Group>> byGav = new HashMap<>();
+        final Set<String> reactorGas = new HashSet<>(reactorProjects);
+        final Map<String, List<Listed>> qualified = new HashMap<>();
+        final Map<String, List<Listed>> unqualified = new HashMap<>();
+        final Map<String, List<Listed>> byGa = new HashMap<>();
+        final Map<SbomDocument, List<Listed>> listedOf = new IdentityHashMap<>();
+        final Set<String> rootGavs = new HashSet<>();
+        final Set<String> rootGas = new HashSet<>();
+        boolean anyRecordsPlugins;
+        final Set<String> covered = new HashSet<>();
+        boolean coversAll;
+        final Map<Listed, Boolean> matched = new IdentityHashMap<>();
+        final Map<Group, List<Listed>> exactOf = new IdentityHashMap<>();
+        final Map<Group, List<Listed>> looseOf = new IdentityHashMap<>();
+        final Map<Group, Boolean> ambiguousOf = new IdentityHashMap<>();
+        final Map<Listed, Set<Group>> identified = new IdentityHashMap<>();
+        final List<Draft> drafts = new ArrayList<>();
+        final Map<HashAlgorithm, Integer> verified = new EnumMap<>(HashAlgorithm.class);
+        final List<String> reactorNotHashed = new ArrayList<>();
+        final List<String> pluginsNotEvaluated = new ArrayList<>();
+        final Map<Listed, List<Group>> ambiguousEntries = new LinkedHashMap<>();
+        int excludedCount;
+        int outOfScope;
+        int considered;
+        Map<Path, Digests.Result> hashed;
+
+        Run(List<SbomDocument> sboms) {
+            this.sboms = sboms;
+            this.docs = sboms.stream().map(SbomDocument::describe).collect(Collectors.joining(", "));
         }
-        Map<String, List<Group>> byGav = new HashMap<>();
-        for (Group g : groups.values()) {
-            byGav.computeIfAbsent(g.gav, k -> new ArrayList<>()).add(g);
-        }
-        Set<String> reactorGas = new HashSet<>(reactorProjects);
-        reactorGas.addAll(modules);
-        for (Group g : groups.values()) {
-            if (g.reactor) {
-                reactorGas.add(g.ga);
+
+        /** One group per distinct coordinate; the reactor's groupId:artifactIds. */
+        void group(List<ResolvedArtifact> resolved) {
+            for (ResolvedArtifact a : resolved) {
+                Group g = groups.computeIfAbsent(a.coordinates().toString(), k -> new Group(a.coordinates()));
+                g.all.add(a);
+                g.kinds.add(a.kind());
+                if (a.kind() == Kind.DEPENDENCY && a.scope() != null) {
+                    g.scopes.add(a.scope().toLowerCase(Locale.ROOT));
+                }
+                if (a.module() != null) {
+                    g.modules.add(a.module());
+                    modules.add(a.module());
+                }
+                if (g.file == null && a.file() != null) {
+                    g.file = a.file();
+                }
+                g.reactor |= a.reactor();
+            }
+            for (Group g : groups.values()) {
+                g.excluded = excludes.stream().anyMatch(p -> p.matches(g.c));
+            }
+            for (Group g : groups.values()) {
+                byGav.computeIfAbsent(g.gav, k -> new ArrayList<>()).add(g);
+            }
+            reactorGas.addAll(modules);
+            for (Group g : groups.values()) {
+                if (g.reactor) {
+                    reactorGas.add(g.ga);
+                }
             }
         }
 
-        // ---- index the entries ----
-        Map<String, List<Listed>> qualified = new HashMap<>();
-        Map<String, List<Listed>> unqualified = new HashMap<>();
-        Map<String, List<Listed>> byGa = new HashMap<>();
-        Map<SbomDocument, List<Listed>> listedOf = new IdentityHashMap<>();
-        Set<String> rootGavs = new HashSet<>();
-        Set<String> rootGas = new HashSet<>();
-        boolean anyRecordsPlugins = false;
-        Set<String> covered = new HashSet<>();
-        boolean coversAll = false;
-        for (SbomDocument d : sboms) {
-            anyRecordsPlugins |= d.recordsPlugins();
-            if (d.coveredScopes().isPresent()) {
-                covered.addAll(d.coveredScopes().get());
-            } else {
-                coversAll = true;
-            }
-            d.root().ifPresent(r -> {
-                rootGavs.add(r.groupId() + ':' + r.artifactId() + ':' + baseVersion(r.version()));
-                rootGas.add(r.groupId() + ':' + r.artifactId());
-            });
-            List<Listed> ofDoc = listedOf.computeIfAbsent(d, k -> new ArrayList<>());
-            for (SbomEntry e : d.entries()) {
-                Listed l = new Listed(d, e);
-                ofDoc.add(l);
-                String ga = e.groupId() + ':' + e.artifactId();
-                byGa.computeIfAbsent(ga, k -> new ArrayList<>()).add(l);
-                if (e.qualified()) {
-                    MavenPurl p = e.purl();
-                    qualified.computeIfAbsent(ga + ':' + p.extension() + ':' + p.classifier() + ':'
-                            + baseVersion(p.version()), k -> new ArrayList<>()).add(l);
+        /** Indexes the entries of every document: by qualified purl, by G:A:V, by G:A; the documents' roots and scopes. */
+        void index() {
+            for (SbomDocument d : sboms) {
+                anyRecordsPlugins |= d.recordsPlugins();
+                if (d.coveredScopes().isPresent()) {
+                    covered.addAll(d.coveredScopes().get());
                 } else {
-                    unqualified.computeIfAbsent(ga + ':' + baseVersion(e.version()), k -> new ArrayList<>()).add(l);
+                    coversAll = true;
                 }
-            }
-        }
-
-        // ---- which entries each group matches; which files to hash with which algorithms ----
-        Map<Listed, Boolean> matched = new IdentityHashMap<>();
-        Map<Group, List<Listed>> exactOf = new IdentityHashMap<>();
-        Map<Group, List<Listed>> looseOf = new IdentityHashMap<>();
-        Map<Group, Boolean> ambiguousOf = new IdentityHashMap<>();
-        Map<Path, Set<HashAlgorithm>> requests = new LinkedHashMap<>();
-        for (Group g : groups.values()) {
-            List<Listed> exact = qualified.getOrDefault(g.key, List.of());
-            List<Listed> loose = unqualified.getOrDefault(g.gav, List.of());
-            exactOf.put(g, exact);
-            looseOf.put(g, loose);
-            ambiguousOf.put(g, !loose.isEmpty() && candidates(byGav.get(g.gav)).size() > 1);
-            exact.forEach(l -> matched.put(l, true));
-            loose.forEach(l -> matched.put(l, true));
-            if (hashable(g) && !g.excluded) {
-                for (Listed l : concat(exact, loose)) {
-                    l.e().strongest().ifPresent(a -> requests.computeIfAbsent(g.file, k -> EnumSet.noneOf(
-                            HashAlgorithm.class)).add(a));
-                }
-            }
-        }
-        Map<Path, Digests.Result> hashed = digests.digestAll(requests);
-
-        // unqualified entries with a hash and several candidate files: which candidates the hash identifies
-        Map<Listed, Set<Group>> identified = new IdentityHashMap<>();
-        for (Group g : groups.values()) {
-            if (!ambiguousOf.get(g)) {
-                continue;
-            }
-            for (Listed u : looseOf.get(g)) {
-                if (identified.containsKey(u) || u.e().strongest().isEmpty()) {
-                    continue;
-                }
-                HashAlgorithm alg = u.e().strongest().get();
-                Set<Group> ids = Collections.newSetFromMap(new IdentityHashMap<>());
-                boolean allComparable = true;
-                for (Group cand : candidates(byGav.get(g.gav))) {
-                    String actual = digestOf(hashed, cand, alg);
-                    if (actual == null) {
-                        allComparable = false;
-                    } else if (actual.equals(u.e().hashes().get(alg))) {
-                        ids.add(cand);
+                d.root().ifPresent(r -> {
+                    rootGavs.add(r.groupId() + ':' + r.artifactId() + ':' + baseVersion(r.version()));
+                    rootGas.add(r.groupId() + ':' + r.artifactId());
+                });
+                List<Listed> ofDoc = listedOf.computeIfAbsent(d, k -> new ArrayList<>());
+                for (SbomEntry e : d.entries()) {
+                    Listed l = new Listed(d, e);
+                    ofDoc.add(l);
+                    String ga = e.groupId() + ':' + e.artifactId();
+                    byGa.computeIfAbsent(ga, k -> new ArrayList<>()).add(l);
+                    if (e.qualified()) {
+                        MavenPurl p = e.purl();
+                        qualified.computeIfAbsent(ga + ':' + p.extension() + ':' + p.classifier() + ':'
+                                + baseVersion(p.version()), k -> new ArrayList<>()).add(l);
+                    } else {
+                        unqualified.computeIfAbsent(ga + ':' + baseVersion(e.version()), k -> new ArrayList<>()).add(l);
                     }
                 }
-                identified.put(u, allComparable || !ids.isEmpty() ? ids : null);
             }
         }
 
-        // ---- judge each group ----
-        List<Draft> drafts = new ArrayList<>();
-        Map<HashAlgorithm, Integer> verified = new EnumMap<>(HashAlgorithm.class);
-        List<String> reactorNotHashed = new ArrayList<>();
-        List<String> pluginsNotEvaluated = new ArrayList<>();
-        Map<Listed, List<Group>> ambiguousEntries = new LinkedHashMap<>();
-        int excludedCount = 0;
-        int outOfScope = 0;
-        int considered = 0;
-        String docs = sboms.stream().map(SbomDocument::describe).collect(Collectors.joining(", "));
-        for (Group g : groups.values()) {
+        /** Which entries each group matches; hashes each file once with the algorithms its entries need. */
+        void matchAndHash() {
+            Map<Path, Set<HashAlgorithm>> requests = new LinkedHashMap<>();
+            for (Group g : groups.values()) {
+                List<Listed> exact = qualified.getOrDefault(g.key, List.of());
+                List<Listed> loose = unqualified.getOrDefault(g.gav, List.of());
+                exactOf.put(g, exact);
+                looseOf.put(g, loose);
+                ambiguousOf.put(g, !loose.isEmpty() && candidates(byGav.get(g.gav)).size() > 1);
+                exact.forEach(l -> matched.put(l, true));
+                loose.forEach(l -> matched.put(l, true));
+                if (hashable(g) && !g.excluded) {
+                    for (Listed l : concat(exact, loose)) {
+                        l.e().strongest().ifPresent(a -> requests.computeIfAbsent(g.file, k -> EnumSet.noneOf(
+                                HashAlgorithm.class)).add(a));
+                    }
+                }
+            }
+            hashed = digests.digestAll(requests);
+        }
+
+        /** Unqualified entries with a hash and several candidate files: which candidates the hash identifies. */
+        void identifyAmbiguousEntries() {
+            for (Group g : groups.values()) {
+                if (!ambiguousOf.get(g)) {
+                    continue;
+                }
+                for (Listed u : looseOf.get(g)) {
+                    if (identified.containsKey(u) || u.e().strongest().isEmpty()) {
+                        continue;
+                    }
+                    HashAlgorithm alg = u.e().strongest().get();
+                    Set<Group> ids = Collections.newSetFromMap(new IdentityHashMap<>());
+                    boolean allComparable = true;
+                    for (Group cand : candidates(byGav.get(g.gav))) {
+                        String actual = digestOf(hashed, cand, alg);
+                        if (actual == null) {
+                            allComparable = false;
+                        } else if (actual.equals(u.e().hashes().get(alg))) {
+                            ids.add(cand);
+                        }
+                    }
+                    identified.put(u, allComparable || !ids.isEmpty() ? ids : null);
+                }
+            }
+        }
+
+        /** Judges one group: listed or not, hash matches, mismatches, no hash, not evaluated. */
+        void judge(Group g) {
             if (g.excluded) {
                 excludedCount++;
-                continue;
+                return;
             }
             boolean depChecked = g.kinds.contains(Kind.DEPENDENCY) && (g.scopes.isEmpty() || scopes == null
                     || g.scopes.stream().anyMatch(scopes::contains));
@@ -430,7 +467,7 @@ public final class SbomVerifier {
             boolean pluginCovered = pluginChecked && anyRecordsPlugins;
             if (!depChecked && !pluginChecked) {
                 outOfScope++;
-                continue;
+                return;
             }
             considered++;
             boolean expected = depCovered || pluginCovered;
@@ -480,12 +517,12 @@ public final class SbomVerifier {
                     pluginsNotEvaluated.add(g.c.toString()); // listed ones are checked like any other
                 }
                 if (rootGavs.contains(g.gav)) {
-                    continue; // the project an SBOM describes
+                    return; // the project an SBOM describes
                 }
                 if (expected) {
                     drafts.add(notListed(g, byGa.getOrDefault(g.ga, List.of()), sboms, docs));
                 }
-                continue;
+                return;
             }
             boolean anyHash = concat(direct, ambiguous ? looseOf.get(g) : List.of()).stream()
                     .anyMatch(l -> l.e().strongest().isPresent());
@@ -501,7 +538,7 @@ public final class SbomVerifier {
                             .fix("Resolve the artifact to a file (not a directory of classes) before the rule runs,"
                                     + " for example by running the build to the package phase."), null));
                 }
-                continue;
+                return;
             }
             Digests.Result r = canHash ? hashed.get(g.file) : null;
             if (r != null && !r.ok()) {
@@ -510,7 +547,7 @@ public final class SbomVerifier {
                                 + " was not compared with " + docs + '.')
                         .expected("a readable file").actual(String.valueOf(r.error().getMessage()))
                         .fix("Check that " + g.file + " exists and is readable, then build again."), null));
-                continue;
+                return;
             }
             if (!mismatches.isEmpty()) {
                 drafts.add(mismatch(g, mismatches));
@@ -549,42 +586,42 @@ public final class SbomVerifier {
             }
         }
 
-        for (Map.Entry<Listed, List<Group>> e : ambiguousEntries.entrySet()) {
-            Listed u = e.getKey();
-            String files = e.getValue().stream().map(x -> x.c.toString()).collect(Collectors.joining(", "));
-            drafts.add(new Draft(Finding.builder(FindingCode.SBOM_AMBIGUOUS, Severity.WARN).source(SOURCE)
-                    .coordinates(u.e().display())
-                    .message(u.where() + " names " + u.e().purl().purl() + " without type or classifier qualifiers"
-                            + " and without a hash, and the build resolved " + e.getValue().size() + " files of it: "
-                            + files + ". Which one the SBOM means cannot be told; each is present but unverified.")
-                    .expected("one resolved file for " + u.e().display()).actual(files)
-                    .detail("sbom", u.doc().file().toString()).detail("entry", u.e().ref())
-                    .fix("Use an SBOM whose purls carry type and classifier qualifiers (cyclonedx-maven-plugin"
-                            + " writes them) or Airlock's recorded airlock.spdx.json."), null));
+        /** An unqualified entry without a hash that several resolved files could be. */
+        void reportAmbiguousEntries() {
+            for (Map.Entry<Listed, List<Group>> e : ambiguousEntries.entrySet()) {
+                Listed u = e.getKey();
+                String files = e.getValue().stream().map(x -> x.c.toString()).collect(Collectors.joining(", "));
+                drafts.add(new Draft(Finding.builder(FindingCode.SBOM_AMBIGUOUS, Severity.WARN).source(SOURCE)
+                        .coordinates(u.e().display())
+                        .message(u.where() + " names " + u.e().purl().purl() + " without type or classifier qualifiers"
+                                + " and without a hash, and the build resolved " + e.getValue().size() + " files of it: "
+                                + files + ". Which one the SBOM means cannot be told; each is present but unverified.")
+                        .expected("one resolved file for " + u.e().display()).actual(files)
+                        .detail("sbom", u.doc().file().toString()).detail("entry", u.e().ref())
+                        .fix("Use an SBOM whose purls carry type and classifier qualifiers (cyclonedx-maven-plugin"
+                                + " writes them) or Airlock's recorded airlock.spdx.json."), null));
+            }
         }
 
-        if (!pluginsNotEvaluated.isEmpty()) {
-            drafts.add(new Draft(Finding.builder(FindingCode.NOT_EVALUATED, Severity.WARN).source(SOURCE)
-                    .message(pluginsNotEvaluated.size() + " build plugin and extension artifacts (plugins of the"
-                            + " execution plan, build extensions and their dependencies) were not checked against "
-                            + docs + ": SBOMs from cyclonedx-maven-plugin and spdx-maven-plugin do not record build"
-                            + " plugins.")
-                    .expected("an SBOM that records build plugins").actual(docs)
-                    .detail("artifacts", String.join(", ", pluginsNotEvaluated.subList(0,
-                            Math.min(20, pluginsNotEvaluated.size())))
-                            + (pluginsNotEvaluated.size() > 20 ? ", ..." : ""))
-                    .fix("Record them with the Airlock record goal, which writes " + recordedSbom + " (SPDX 2.3 with"
-                            + " SHA-256 and SHA-512 of every dependency, plugin and extension), review and commit it,"
-                            + " and add it to <sbom>; or set <includePlugins>false</includePlugins> and"
-                            + " <includeExtensions>false</includeExtensions> to state that this rule does not verify"
-                            + " them."), null));
+        /** Plugins and extensions no document could judge (no SBOM records build plugins). */
+        void reportUnjudgedPlugins() {
+            if (!pluginsNotEvaluated.isEmpty()) {
+                drafts.add(new Draft(Finding.builder(FindingCode.NOT_EVALUATED, Severity.WARN).source(SOURCE)
+                        .message(pluginsNotEvaluated.size() + " build plugin and extension artifacts (plugins of the"
+                                + " execution plan, build extensions and their dependencies) were not checked against "
+                                + docs + ": SBOMs from cyclonedx-maven-plugin and spdx-maven-plugin do not record build"
+                                + " plugins.")
+                        .expected("an SBOM that records build plugins").actual(docs)
+                        .detail("artifacts", String.join(", ", pluginsNotEvaluated.subList(0,
+                                Math.min(20, pluginsNotEvaluated.size())))
+                                + (pluginsNotEvaluated.size() > 20 ? ", ..." : ""))
+                        .fix("Record them with the Airlock record goal, which writes " + recordedSbom + " (SPDX 2.3 with"
+                                + " SHA-256 and SHA-512 of every dependency, plugin and extension), review and commit it,"
+                                + " and add it to <sbom>; or set <includePlugins>false</includePlugins> and"
+                                + " <includeExtensions>false</includeExtensions> to state that this rule does not verify"
+                                + " them."), null));
+            }
         }
-
-        drafts.addAll(staleEntries(sboms, listedOf, matched, reactorGas, rootGas, modules));
-        drafts.addAll(unknownAlgorithms(sboms, listedOf));
-
-        return new SbomVerification(finish(drafts), considered, excludedCount, outOfScope, verified,
-                reactorNotHashed, pluginsNotEvaluated);
     }
 
     private List<Draft> staleEntries(List<SbomDocument> sboms, Map<SbomDocument, List<Listed>> listedOf,
