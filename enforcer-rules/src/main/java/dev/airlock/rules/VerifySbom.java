@@ -90,6 +90,7 @@ public final class VerifySbom extends AbstractAirlockRule {
                 .reactorProjects(context.session().getProjects().stream()
                         .map(p -> p.getGroupId() + ":" + p.getArtifactId()).toList())
                 .recordedSbom(base.resolve(SpdxRecordWriter.FILE_NAME).toString())
+                .progress(getLog().isInfoEnabled() ? line -> getLog().info(line) : null)
                 .build();
         SbomVerification result = verifier.verify(context.artifacts(), List.of(doc));
         getLog().info("[airlock] " + NAME + ": " + doc.describe() + ": " + result.summary());

@@ -9,6 +9,7 @@ import dev.airlock.maven.Sidecars;
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.config.ConfigException;
 import dev.airlock.verify.digest.DigestCache;
+import dev.airlock.verify.io.Progress;
 import dev.airlock.verify.evidence.ResolutionLogReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -103,7 +104,25 @@ public class SealMojo extends AbstractMojo {
         }
         int[] counts = (int[]) session.getRepositorySession().getData().computeIfAbsent(COUNTS, () -> new int[2]);
         Set<String> seen = new LinkedHashSet<>();
+        try (Progress progress = Progress.of("seal: " + project.getArtifactId(), "artifacts", all.size(),
+                getLog().isInfoEnabled() ? getLog()::info : null)) {
+            sealEach(all, seen, counts, progress);
+        }
+        AtomicInteger done = (AtomicInteger) session.getRepositorySession().getData()
+                .computeIfAbsent(COUNTER, AtomicInteger::new);
+        if (done.incrementAndGet() < session.getProjects().size()) {
+            getLog().info("[airlock] " + project.getArtifactId() + ": closure sealed; the seal is written after the"
+                    + " last module");
+            return;
+        }
+        writeSeal(counts);
+    }
+
+    /** Counts each artifact of the closure and looks up its signature and provenance files on the mirrors. */
+    private void sealEach(List<ResolvedArtifact> all, Set<String> seen, int[] counts, Progress progress)
+            throws MojoExecutionException {
         for (ResolvedArtifact a : all) {
+            progress.advance();
             if (a.reactor() || a.file() == null || !seen.add(a.coordinates().toString())) {
                 continue;
             }
@@ -129,14 +148,6 @@ public class SealMojo extends AbstractMojo {
                 }
             }
         }
-        AtomicInteger done = (AtomicInteger) session.getRepositorySession().getData()
-                .computeIfAbsent(COUNTER, AtomicInteger::new);
-        if (done.incrementAndGet() < session.getProjects().size()) {
-            getLog().info("[airlock] " + project.getArtifactId() + ": closure sealed; the seal is written after the"
-                    + " last module");
-            return;
-        }
-        writeSeal(counts);
     }
 
     private void writeSeal(int[] counts) throws MojoExecutionException, MojoFailureException {

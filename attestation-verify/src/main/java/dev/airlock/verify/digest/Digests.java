@@ -1,5 +1,6 @@
 package dev.airlock.verify.digest;
 
+import dev.airlock.verify.io.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -161,6 +162,11 @@ public final class Digests {
      * each file done, and on a two-core machine each wake-up takes a core from a hashing thread).
      */
     public Map<Path, Result> digestAll(Map<Path, Set<HashAlgorithm>> requests) {
+        return digestAll(requests, null);
+    }
+
+    /** The same, advancing {@code progress} (when not null) by one per file hashed. */
+    public Map<Path, Result> digestAll(Map<Path, Set<HashAlgorithm>> requests, Progress progress) {
         Map<Path, Result> out = new LinkedHashMap<>();
         if (requests.isEmpty()) {
             return out;
@@ -186,6 +192,9 @@ public final class Digests {
             while ((i = next.getAndIncrement()) < order.size()) {
                 Path p = order.get(i);
                 byFile.put(p, digestOne(p, requests.get(p), buffer));
+                if (progress != null) {
+                    progress.advance();
+                }
             }
         };
         Thread[] helpers = new Thread[threads - 1];

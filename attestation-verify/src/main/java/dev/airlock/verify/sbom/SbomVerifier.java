@@ -9,6 +9,7 @@ import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.io.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +99,7 @@ public final class SbomVerifier {
     private final Set<FindingCode> ignored;
     private final Digests digests;
     private final String recordedSbom;
+    private final java.util.function.Consumer<String> progress;
 
     private SbomVerifier(Builder b) {
         this.scopes = b.scopes == null ? null : Set.copyOf(b.scopes);
@@ -113,6 +115,7 @@ public final class SbomVerifier {
         this.ignored = b.ignored.isEmpty() ? Set.of() : EnumSet.copyOf(b.ignored);
         this.digests = b.digests;
         this.recordedSbom = b.recordedSbom;
+        this.progress = b.progress;
     }
 
     /**
@@ -140,6 +143,7 @@ public final class SbomVerifier {
         private final Set<FindingCode> ignored = EnumSet.noneOf(FindingCode.class);
         private Digests digests = Digests.shared();
         private String recordedSbom = DEFAULT_RECORDED_SBOM;
+        private java.util.function.Consumer<String> progress;
 
         private Builder() {}
 
@@ -211,6 +215,15 @@ public final class SbomVerifier {
         /** The digest cache (default {@link Digests#shared()}). */
         public Builder digests(Digests digests) {
             this.digests = Objects.requireNonNull(digests);
+            return this;
+        }
+
+        /**
+         * Where the hashing step's progress lines go (docs/progress.md): a line a second once it lasts two seconds,
+         * and a final line; null (the default) for none.
+         */
+        public Builder progress(java.util.function.Consumer<String> sink) {
+            this.progress = sink;
             return this;
         }
 
@@ -423,7 +436,9 @@ public final class SbomVerifier {
                     }
                 }
             }
-            hashed = digests.digestAll(requests);
+            try (Progress p = Progress.of(SOURCE + ": hashing", "files", requests.size(), progress)) {
+                hashed = digests.digestAll(requests, p);
+            }
         }
 
         /** Unqualified entries with a hash and several candidate files: which candidates the hash identifies. */
