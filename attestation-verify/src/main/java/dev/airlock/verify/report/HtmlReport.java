@@ -37,7 +37,10 @@ public final class HtmlReport {
     public static final String NAME = "report.html";
     private static final Pattern FILE_LINE = Pattern.compile("^(.*):(\\d+)$");
 
-    /** The filter: shows the findings whose code and severity are both ticked. Holds no data of the report. */
+    /**
+     * The filter: shows the findings whose code and severity are both ticked; the page's fragment may preselect
+     * them ({@code #severity=error&code=A,B}). Holds no data of the report.
+     */
     static final String SCRIPT = """
             (function () {
               var boxes = document.querySelectorAll('input[data-filter]');
@@ -54,6 +57,16 @@ public final class HtmlReport {
                 });
                 document.getElementById('shown').textContent = shown + ' of ' + cards.length + ' finding(s) shown';
               }
+              // a link may preselect: #severity=error,warn&code=SBOM_HASH_MISMATCH (only compared, never inserted)
+              location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+                var kv = part.split('=');
+                if (kv.length !== 2 || (kv[0] !== 'code' && kv[0] !== 'severity')) { return; }
+                var wanted;
+                try { wanted = decodeURIComponent(kv[1]).split(','); } catch (e) { return; }
+                boxes.forEach(function (b) {
+                  if (b.getAttribute('data-filter') === kv[0]) { b.checked = wanted.indexOf(b.value) >= 0; }
+                });
+              });
               boxes.forEach(function (b) { b.addEventListener('change', apply); });
               document.querySelectorAll('button[data-all]').forEach(function (btn) {
                 btn.addEventListener('click', function () {

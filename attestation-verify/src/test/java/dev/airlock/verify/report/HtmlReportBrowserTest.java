@@ -129,6 +129,33 @@ class HtmlReportBrowserTest {
     }
 
     @Test
+    void theFilterHidesTheFindingsOfUntickedSeverities() throws Exception {
+        Path html = writeReport();
+        String dom = run(List.of("--dump-dom", html.toUri() + "#severity=error"), "dump-dom-filtered");
+        assertTrue(dom.contains("data-filter-ready=\"true\""), "the inline script did not run: " + dom);
+        assertTrue(dom.contains("2 of 3 finding(s) shown"), dom);
+        Matcher info = Pattern.compile("<article class=\"finding info\"[^>]*>").matcher(dom);
+        assertTrue(info.find(), dom);
+        assertTrue(info.group().contains("hidden"), "the info finding is hidden: " + info.group());
+        Matcher error = Pattern.compile("<article class=\"finding error\"[^>]*>").matcher(dom);
+        while (error.find()) {
+            assertFalse(error.group().contains("hidden"), error.group());
+        }
+    }
+
+    @Test
+    void aFragmentCarryingMarkupIsOnlyComparedNeverInserted() throws Exception {
+        Path html = writeReport();
+        String dom = run(List.of("--dump-dom",
+                html.toUri() + "#code=%3Cimg%20src%3Dx%20onerror%3D%22document.title%3D'PWNED3'%22%3E"), "dump-dom-hash");
+        assertTrue(dom.contains("data-filter-ready=\"true\""), "the inline script did not run: " + dom);
+        assertTrue(dom.contains("0 of 3 finding(s) shown"), "no code matches the fragment: " + dom);
+        assertTrue(dom.contains("<title>Airlock report</title>"), dom);
+        assertFalse(dom.contains("<img"), dom);
+        assertFalse(dom.contains("PWNED3"), dom);
+    }
+
+    @Test
     void aScreenshotOfThePageIsTaken() throws Exception {
         Path html = writeReport();
         Path png = tmp.resolve("report.png");
