@@ -149,8 +149,8 @@ class HtmlReportTest {
         assertNull(HtmlReport.fileUri("javascript:alert(1)"));
         assertNull(HtmlReport.fileUri("https://evil.example/x"));
         assertNull(HtmlReport.fileUri("com.example:a:pom:1"));
-        assertEquals("file:///tmp/a%20b/c.jar", HtmlReport.fileUri("/tmp/a b/c.jar"));
-        assertEquals("file:///tmp/a.properties", HtmlReport.fileUri("/tmp/a.properties:12"));
+        assertEquals("file:///srv/example/a%20b/c.jar", HtmlReport.fileUri("/srv/example/a b/c.jar"));
+        assertEquals("file:///srv/example/a.properties", HtmlReport.fileUri("/srv/example/a.properties:12"));
     }
 
     @Test
