@@ -102,9 +102,23 @@ public final class HtmlReport {
             background:#8c959f}
             .sev.error{background:#cf222e}.sev.warn{background:#9a6700}.sev.info{background:#0969da}
             code,.mono{font-family:ui-monospace,monospace;word-break:break-all}
+            td.mono{word-break:normal}
             dl{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .8rem;margin:.3rem 0}
             dt{font-weight:bold;color:#57606a}dd{margin:0;white-space:pre-wrap;word-break:break-word}
             """;
+
+    /**
+     * What each known component checks (docs/extension.md, docs/rules.md): shown beside the component's name when
+     * it contributed to the report. A component not listed here is shown by name only.
+     */
+    static final Map<String, String> CHECKS = Map.of(
+            "extension", "every resolution: only the configured mirrors asked (other repositories refused),"
+                    + " floating versions, the origin of cached files, the recorded lock and the quarantine",
+            "verifySbom", "every resolved artifact against an SBOM's hashes",
+            "verifySignatures", "Sigstore, cosign and OpenPGP signatures, offline, under the trust policy",
+            "verifyProvenance", "SLSA provenance: signature, subject, builder, source",
+            "requireHermeticResolution", "the extension guarded this build in enforce mode, and only mirrors were asked",
+            "requireNetworkIsolation", "the build cannot reach the network");
 
     private HtmlReport() {}
 
@@ -191,8 +205,8 @@ public final class HtmlReport {
         h.append("<h2>What was verified</h2>\n<p>The components that contributed to this report (the extension, and"
                 + " each rule or goal that ran), with what each reported. Checks that could not be evaluated are"
                 + " reported as NOT_EVALUATED findings, with their reason.</p>\n");
-        h.append("<table id=\"by-source\"><tr><th>component</th><th>error</th><th>warn</th><th>info</th>"
-                + "<th>codes</th></tr>\n");
+        h.append("<table id=\"by-source\"><tr><th>component</th><th>checks</th><th>error</th><th>warn</th>"
+                + "<th>info</th><th>codes</th></tr>\n");
         for (Map.Entry<String, Map<Severity, Integer>> e : bySource.entrySet()) {
             Map<String, Integer> codes = new TreeMap<>();
             for (Finding f : findings) {
@@ -200,7 +214,8 @@ public final class HtmlReport {
                     codes.merge(f.code().name(), 1, Integer::sum);
                 }
             }
-            h.append("<tr><td class=\"mono\">").append(text(e.getKey())).append("</td>");
+            h.append("<tr><td class=\"mono\">").append(text(e.getKey())).append("</td><td>")
+                    .append(text(CHECKS.getOrDefault(e.getKey(), ""))).append("</td>");
             for (Severity s : List.of(Severity.ERROR, Severity.WARN, Severity.INFO)) {
                 h.append("<td class=\"n\">").append(e.getValue().getOrDefault(s, 0)).append("</td>");
             }
@@ -214,7 +229,21 @@ public final class HtmlReport {
             }
             h.append("</td></tr>\n");
         }
-        h.append("</table>\n</section>\n");
+        h.append("</table>\n");
+        List<String> notEvaluated = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.code() == FindingCode.NOT_EVALUATED) {
+                notEvaluated.add("<li><a href=\"#f" + (i + 1) + "\">" + text(f.source()) + "</a>: " + text(f.message())
+                        + "</li>\n");
+            }
+        }
+        if (!notEvaluated.isEmpty()) {
+            h.append("<h3>Not evaluated</h3>\n<ul id=\"not-evaluated\">\n");
+            notEvaluated.forEach(h::append);
+            h.append("</ul>\n");
+        }
+        h.append("</section>\n");
 
         // Filters
         h.append("<section id=\"filters\" class=\"filters\">\n<h2>Findings</h2>\n");

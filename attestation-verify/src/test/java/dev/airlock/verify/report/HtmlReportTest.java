@@ -68,10 +68,13 @@ class HtmlReportTest {
         assertTrue(html.contains("<td class=\"mono\">SBOM_HASH_MISMATCH</td><td class=\"n\">1</td>"));
         assertTrue(html.contains("<td class=\"mono\">NOT_IN_SBOM</td><td class=\"n\">1</td>"));
         // per component, including one that ran and reported nothing
-        assertTrue(html.contains("<td class=\"mono\">verifySbom</td><td class=\"n\">1</td><td class=\"n\">1</td>"
+        assertTrue(html.contains("<td class=\"mono\">verifySbom</td><td>every resolved artifact against an SBOM&#39;s"
+                + " hashes</td><td class=\"n\">1</td><td class=\"n\">1</td>"
                 + "<td class=\"n\">0</td><td class=\"mono\">NOT_IN_SBOM x1, SBOM_HASH_MISMATCH x1</td>"), html);
-        assertTrue(html.contains("<td class=\"mono\">verifySignatures</td><td class=\"n\">0</td><td class=\"n\">0</td>"
+        assertTrue(html.contains("<td class=\"mono\">verifySignatures</td><td>Sigstore, cosign and OpenPGP signatures,"
+                + " offline, under the trust policy</td><td class=\"n\">0</td><td class=\"n\">0</td>"
                 + "<td class=\"n\">0</td><td class=\"mono\">no findings</td>"), html);
+        assertFalse(html.contains("id=\"not-evaluated\""), "no NOT_EVALUATED finding, no list");
         // the findings: code, coordinates, rule, expected/actual, fix, path, sha256, file link
         assertTrue(html.contains("<span class=\"code\">SBOM_HASH_MISMATCH</span> "
                 + "<span class=\"coordinates\">com.acme:lib:jar:tests:1.0</span>"));
@@ -100,6 +103,9 @@ class HtmlReportTest {
         assertTrue(html.contains("<span class=\"verdict pass\">PASS</span>"));
         assertTrue(html.contains("0 error finding(s), 1 warning(s), 0 info"));
         assertTrue(html.contains("Build outcome: not recorded"));
+        assertTrue(html.contains("<ul id=\"not-evaluated\">\n<li><a href=\"#f1\">verifyProvenance</a>: no provenance"
+                + " policy</li>"), html);
+        assertTrue(html.contains("<article class=\"finding warn\" id=\"f1\""));
         String failedElsewhere = HtmlReport.render(new ReportFile.Report("s", Set.of("extension"), List.of(),
                 BuildOutcome.failure("compile error", false)));
         assertTrue(failedElsewhere.contains("<span class=\"verdict fail\">FAIL</span>"), "a failed build is no pass");
