@@ -24,15 +24,16 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code report.json} and {@code report.sarif} of one build (docs/report-format.md). Every component of a build
- * (the extension, the rules of each module) adds its findings with {@link #merge}: under a file lock, the report of
- * the same build session is read, the findings are added (identical ones once), and both files are replaced
- * atomically. A report of another session (an earlier build) is replaced, never merged into.
+ * {@code report.json}, {@code report.sarif} and {@code report.html} of one build (docs/report-format.md,
+ * docs/report-html.md). Every component of a build (the extension, the rules of each module) adds its findings with
+ * {@link #merge}: under a file lock, the report of the same build session is read, the findings are added (identical
+ * ones once), and the three files are replaced atomically, each from the same merged report. A report of another session (an earlier build) is replaced, never merged into.
  */
 public final class ReportFile {
     public static final String FORMAT = "airlock-report/1";
     public static final String JSON_NAME = "report.json";
     public static final String SARIF_NAME = "report.sarif";
+    public static final String HTML_NAME = HtmlReport.NAME;
     private static final JsonFactory JSON = new JsonFactory();
 
     private ReportFile() {}
@@ -49,7 +50,7 @@ public final class ReportFile {
 
     /**
      * Adds {@code findings} of {@code source} to the reports in {@code dir} for build {@code session} and rewrites
-     * {@code report.json} and {@code report.sarif}.
+     * {@code report.json}, {@code report.sarif} and {@code report.html}.
      *
      * @param projectRoot the directory SARIF locations are relative to
      * @return the merged report
@@ -93,6 +94,7 @@ public final class ReportFile {
             Report report = new Report(session, sources, all, outcome);
             writeAtomically(json, out -> writeJson(out, report));
             writeAtomically(dir.resolve(SARIF_NAME), out -> SarifWriter.write(out, report, projectRoot));
+            writeAtomically(dir.resolve(HTML_NAME), out -> HtmlReport.write(out, report));
             return report;
         }
     }
