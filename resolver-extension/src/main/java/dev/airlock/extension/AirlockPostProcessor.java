@@ -1,16 +1,19 @@
 package dev.airlock.extension;
 
-import dev.airlock.verify.config.AirlockConfig;
 import dev.airlock.verify.config.ConfigKeys;
 import dev.airlock.verify.config.Levels;
 import dev.airlock.verify.config.MirrorSpec;
 import dev.airlock.verify.evidence.ResolutionLog;
 import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.judge.FloatingVersion;
+import dev.airlock.verify.judge.FloatingVersionJudgement;
+import dev.airlock.verify.judge.LockJudgement;
+import dev.airlock.verify.judge.QuarantineJudgement;
+import dev.airlock.verify.judge.Resolution;
+import dev.airlock.verify.judge.Verdict;
 import dev.airlock.verify.quarantine.QuarantineStore;
-import dev.airlock.verify.report.ToolVersion;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
-import dev.airlock.verify.finding.SideFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,39 +119,22 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         }
 
         List<String> refusals = new ArrayList<>();
+        Resolution resolution = resolution(artifact, file, sha256, origin);
         QuarantineStore store = s.quarantine(session.getLocalRepository() == null ? null
                 : session.getLocalRepository().getBasedir().toPath());
-        Coordinates parsed = store != null && s.quarantineMayHold(store, coords) ? parse(artifact) : null;
+        Coordinates parsed = store != null && s.quarantineMayHold(store, coords) ? resolution.parsed() : null;
         if (parsed != null && !store.hasEntries(parsed)) {
             s.notInQuarantine(coords);
         } else if (parsed != null) {
+            QuarantineJudgement quarantine = new QuarantineJudgement(store, s.judgeMode());
             try {
                 if (sha256 == null) {
                     sha256 = s.digests().sha256(file);
+                    resolution = resolution.withSha256(sha256);
                 }
-                Optional<QuarantineStore.Entry> entry = store.findActive(parsed, sha256);
-                if (entry.isPresent()) {
-                    QuarantineStore.Entry e = entry.get();
-                    s.report(s.finding(FindingCode.QUARANTINED, s.failing())
-                            .coordinates(coords)
-                            .file(file.toString())
-                            .sha256(sha256)
-                            .repository(origin instanceof RemoteRepository rq ? rq.getId() : null,
-                                    origin instanceof RemoteRepository rq2 ? rq2.getUrl() : null)
-                            .message(coords + " with sha256 " + sha256 + " is in quarantine (" + e.evidence().code()
-                                    + " by " + e.evidence().rule() + " at " + e.evidence().detectedAt()
-                                    + "); evidence: " + e.evidenceFile())
-                            .fix("if it is safe after all, release it: mvn dev.airlock:airlock-maven-plugin:"
-                                    + ToolVersion.get() + ":release -Dartifact=" + coords + " -Dreason=\"...\"")
-                            .detail("evidence", e.evidenceFile().toString())
-                            .build());
-                    if (s.enforce()) {
-                        refusals.add("QUARANTINED: " + coords + " with these bytes is in quarantine, see "
-                                + e.evidenceFile());
-                    }
-                }
+                apply(s, quarantine.judge(resolution), refusals);
             } catch (IOException e) {
-                refusals.add("cannot read the quarantine store " + store.root() + ": " + e.getMessage());
+                refusals.add(quarantine.unreadable(e));
             }
         }
         String originId;
@@ -187,31 +173,23 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             }
         }
 
-        FloatingVersions.Floating floating = FloatingVersions.inspect(s, r.getRequest(), artifact);
-        if (floating != null && s.config().floatingVersions() != Levels.FloatingVersions.ALLOW) {
-            boolean deny = s.config().floatingVersions() == Levels.FloatingVersions.DENY;
-            Severity sev = deny ? s.failing() : Severity.WARN;
-            if (floatingReported.add(s.id() + floating.key(artifact))) {
-                s.report(s.finding(FindingCode.FLOATING_VERSION, sev)
-                        .coordinates(coords)
-                        .path(floating.path())
-                        .repository(repoId, repoUrl)
-                        .message(floatingMessage(floating, artifact))
-                        .expected("an exact version")
-                        .actual(floating.declared())
-                        .fix(floatingFix(floating, s.config()))
-                        .build());
+        FloatingVersion floating = FloatingVersions.inspect(s, r.getRequest(), artifact);
+        if (floating != null) {
+            Verdict v = new FloatingVersionJudgement(s.config().floatingVersions(),
+                    s.config().originOf(ConfigKeys.FLOATING_VERSIONS), s.judgeMode())
+                    .judge(resolution.withFloating(floating));
+            if (!v.findings().isEmpty()
+                    && floatingReported.add(s.id() + floating.key(artifact.getGroupId(), artifact.getArtifactId()))) {
+                v.findings().forEach(s::report);
             }
-            if (deny && s.enforce()) {
-                refusals.add("FLOATING_VERSION: " + floatingMessage(floating, artifact));
-            }
+            refusals.addAll(v.refusals());
         }
 
-        if (s.lock() != null && !(origin instanceof LocalRepository && isReactorBuilt(s, artifact))) {
-            String refusal = checkLock(s, coords, file, sha256, origin);
-            if (refusal != null) {
-                refusals.add(refusal);
-            }
+        if (s.lock() != null && !(origin instanceof LocalRepository && s.isReactorBuilt(artifact.getGroupId(),
+                artifact.getArtifactId()))) {
+            Verdict v = new LockJudgement(s.lock(), s.config().lock().toString(), s.judgeMode())
+                    .judge(resolution.withSha256(sha256));
+            apply(s, v, refusals);
         }
 
         ResolutionLog.Line line = s.log().line("artifact")
@@ -231,85 +209,17 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         }
     }
 
-    /** Reactor artifacts are exempt from the lock: built here, also when installed by an earlier build. */
-    private static boolean isReactorBuilt(BuildSession s, Artifact a) {
-        return s.isReactorGroup(a.getGroupId()) || s.isReactor(a.getGroupId(), a.getArtifactId());
+    /** The resolution as the judgements see it (dev.airlock.verify.judge). */
+    private static Resolution resolution(Artifact a, Path file, String sha256, ArtifactRepository origin) {
+        return new Resolution(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(), a.getVersion(),
+                a.getBaseVersion(), file, sha256, origin instanceof RemoteRepository r ? r.getId() : null,
+                origin instanceof RemoteRepository r ? r.getUrl() : null, null);
     }
 
-    /** True for a side file next to an artifact ({@code g:a:jar.asc:1}, {@code g:a:slsa:jar.build:1}): {@link SideFiles}. */
-    static boolean isVerifiedSidecar(String coords) {
-        String[] p = coords.split(":");
-        return p.length >= 4 && SideFiles.isSideFile(p[2]);
-    }
-
-    /** Checks an artifact against the lock; returns the refusal, or null. */
-    private static String checkLock(BuildSession s, String coords, Path file, String sha256, ArtifactRepository origin) {
-        String expected = s.lock().sha256(coords);
-        String repoId = origin instanceof RemoteRepository r ? r.getId() : null;
-        String repoUrl = origin instanceof RemoteRepository r ? r.getUrl() : null;
-        String lockPath = s.config().lock().toString();
-        if (expected == null && isVerifiedSidecar(coords)) {
-            return null; // a signature or provenance file: the rules verify it cryptographically (docs/lock.md)
-        }
-        if (expected == null) {
-            s.report(s.finding(FindingCode.NOT_IN_LOCK, s.failing())
-                    .coordinates(coords).file(file.toString()).sha256(sha256).repository(repoId, repoUrl)
-                    .message(coords + " is not in the lock " + lockPath + " (" + s.lock().size() + " artifacts)")
-                    .expected("an entry in " + lockPath)
-                    .actual("sha256 " + sha256)
-                    .fix("if the change is intended, record the lock again with the goals your build runs (e.g. mvn "
-                            + "verify dev.airlock:airlock-maven-plugin:" + ToolVersion.get() + ":record), review the"
-                            + " diff it prints, and commit it")
-                    .build());
-            return s.enforce() ? "NOT_IN_LOCK: " + coords + " is not in " + lockPath : null;
-        }
-        if (!expected.equals(sha256)) {
-            s.report(s.finding(FindingCode.LOCK_HASH_MISMATCH, s.failing())
-                    .coordinates(coords).file(file.toString()).sha256(sha256).repository(repoId, repoUrl)
-                    .message(coords + (repoId == null ? " in the local repository" : " from " + repoId + " (" + repoUrl
-                            + ")") + " is not what the lock " + lockPath + " records: its bytes changed since they"
-                            + " were recorded")
-                    .expected("sha256 " + expected)
-                    .actual("sha256 " + sha256)
-                    .fix("do not use it: find out why the bytes changed (mirror drift or tampering); it is moved into"
-                            + " quarantine at the end of this build" + (s.enforce() ? "" : " in enforce mode") + ". If"
-                            + " the new bytes are legitimate, release them with a reason (mvn dev.airlock:"
-                            + "airlock-maven-plugin:" + ToolVersion.get() + ":release -Dartifact=" + coords
-                            + " -Dreason=\"...\"), record the lock again and review the change")
-                    .build());
-            return s.enforce() ? "LOCK_HASH_MISMATCH: " + coords + " has sha256 " + sha256 + ", the lock records "
-                    + expected : null;
-        }
-        return null;
-    }
-
-    private static Coordinates parse(Artifact a) {
-        try {
-            return new Coordinates(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(),
-                    a.getVersion());
-        } catch (IllegalArgumentException e) {
-            return null; // such coordinates cannot be in the store
-        }
-    }
-
-    private static String floatingMessage(FloatingVersions.Floating f, Artifact a) {
-        if (f.kind().startsWith("plugin")) {
-            return "plugin " + a.getGroupId() + ":" + a.getArtifactId() + " has no version in the POM; Maven read"
-                    + " one from repository metadata (" + a.getBaseVersion() + ")";
-        }
-        return f.kind() + " " + f.declared() + " of " + a.getGroupId() + ":" + a.getArtifactId() + " resolved to "
-                + a.getBaseVersion();
-    }
-
-    private static String floatingFix(FloatingVersions.Floating f, AirlockConfig config) {
-        String allow = "; to allow floating versions set airlock.floatingVersions=warn in .mvn/airlock.properties"
-                + " (now " + config.floatingVersions().id() + " from " + config.originOf(ConfigKeys.FLOATING_VERSIONS)
-                + ")";
-        if (f.kind().startsWith("plugin")) {
-            return "pin the plugin's version in <pluginManagement> (or call it as groupId:artifactId:version:goal)"
-                    + allow;
-        }
-        return "declare an exact version (e.g. in <dependencyManagement>)" + allow;
+    /** Reports a verdict's findings and keeps its refusals. */
+    private static void apply(BuildSession s, Verdict v, List<String> refusals) {
+        v.findings().forEach(s::report);
+        refusals.addAll(v.refusals());
     }
 
     private static String declared(String declaredIn) {
@@ -433,8 +343,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                     + " was refused and a cached copy is not used in their place" : null);
         }
         if (origin.kind() != LocalOrigins.Kind.CACHED
-                && (s.isReactorGroup(artifact.getGroupId()) || s.isReactor(artifact.getGroupId(),
-                        artifact.getArtifactId()))) {
+                && s.isReactorBuilt(artifact.getGroupId(), artifact.getArtifactId())) {
             s.resolvedFromLocal();
             return new LocalVerdict(origin.id(), null);
         }

@@ -10,6 +10,8 @@ import dev.airlock.verify.evidence.ResolutionLog;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.judge.JudgeMode;
+import dev.airlock.verify.judge.Reactor;
 import dev.airlock.verify.lock.LockFile;
 import dev.airlock.verify.quarantine.QuarantineStore;
 import dev.airlock.verify.secrets.SecretScanner;
@@ -63,8 +65,7 @@ final class BuildSession {
     private final Set<String> floatingRanges = ConcurrentHashMap.newKeySet();
     private final Set<Path> verifiedCachedCopies = ConcurrentHashMap.newKeySet();
     private final DeclaringPoms declaringPoms = new DeclaringPoms();
-    private volatile Set<String> reactorKeys = Set.of();
-    private volatile Set<String> reactorGroups = Set.of();
+    private volatile Reactor reactor = Reactor.none();
     private volatile boolean finished;
     private volatile QuarantineStore quarantine;
     private final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -153,6 +154,11 @@ final class BuildSession {
     /** The severity of a failing finding in this mode: error when enforcing, warn in warn mode. */
     Severity failing() {
         return enforce() ? Severity.ERROR : Severity.WARN;
+    }
+
+    /** How the judgements of dev.airlock.verify.judge report in this build. */
+    JudgeMode judgeMode() {
+        return new JudgeMode(enforce(), SOURCE);
     }
 
     /** The configured mirror a repository belongs to (by URL prefix), if any. */
@@ -441,16 +447,17 @@ final class BuildSession {
     // ---------------------------------------------------------------- reactor
 
     void reactor(Collection<String> groupArtifacts, Collection<String> groupIds) {
-        reactorKeys = Set.copyOf(groupArtifacts);
-        reactorGroups = Set.copyOf(groupIds);
+        reactor = Reactor.of(groupArtifacts, groupIds);
     }
 
+    /** True when {@code groupId:artifactId} is a module of this reactor. */
     boolean isReactor(String groupId, String artifactId) {
-        return reactorKeys.contains(Coords.ga(groupId, artifactId));
+        return reactor.isModule(groupId, artifactId);
     }
 
-    boolean isReactorGroup(String groupId) {
-        return reactorGroups.contains(groupId);
+    /** True when this reactor builds it (a module, or in a module's groupId): exempt from the lock ({@link Reactor}). */
+    boolean isReactorBuilt(String groupId, String artifactId) {
+        return reactor.builds(groupId, artifactId);
     }
 
     // ---------------------------------------------------------------- floating versions seen in metadata requests
