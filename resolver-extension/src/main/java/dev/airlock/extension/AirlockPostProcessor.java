@@ -3,7 +3,7 @@ package dev.airlock.extension;
 import dev.airlock.verify.config.ConfigKeys;
 import dev.airlock.verify.config.Levels;
 import dev.airlock.verify.config.MirrorSpec;
-import dev.airlock.verify.evidence.ResolutionLog;
+import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.judge.FloatingVersion;
 import dev.airlock.verify.judge.FloatingVersionJudgement;
@@ -89,15 +89,14 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
 
         if (artifact.getFile() == null) {
             missing(s, r, requested, coords);
-            s.log().line("artifact").put("coordinates", coords).put("outcome", "missing").write();
+            s.log().write(ResolutionEntry.artifact(coords, null, null, null, "missing"));
             return;
         }
 
         ArtifactRepository origin = r.getRepository();
         if (origin instanceof WorkspaceRepository) {
             s.resolvedFromReactor();
-            s.log().line("artifact").put("coordinates", coords).put("origin", "reactor").put("outcome", "resolved")
-                    .write();
+            s.log().write(ResolutionEntry.artifact(coords, null, null, "reactor", "resolved"));
             return;
         }
 
@@ -192,16 +191,12 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             apply(s, v, refusals);
         }
 
-        ResolutionLog.Line line = s.log().line("artifact")
-                .put("coordinates", coords)
-                .put("repository", repoId)
-                .put("repositoryUrl", repoUrl)
-                .put("origin", originId)
-                .put("outcome", refusals.isEmpty() ? "resolved" : "refused");
+        ResolutionEntry entry = ResolutionEntry.artifact(coords, repoId, repoUrl, originId,
+                refusals.isEmpty() ? "resolved" : "refused");
         if (sha256 != null) {
-            line.put("sha256", sha256).put("file", file.toString()).write();
+            s.log().write(entry.withSha256(sha256, null).withFile(file.toString()));
         } else {
-            s.hashThenWrite(file, line);
+            s.hashThenWrite(file, entry);
         }
 
         if (!refusals.isEmpty()) {
@@ -388,14 +383,9 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             } catch (IOException e) {
                 fetched = new MirrorFetcher.Fetched(null, false, e.toString());
             }
-            s.log().line("request")
-                    .put("repository", mirror.id())
-                    .put("repositoryUrl", mirror.url())
-                    .put("coordinates", coords)
-                    .put("outcome", fetched.file() != null ? "ok" : fetched.notFound() ? "not-found" : "failed")
-                    .put("mirror", true)
-                    .put("purpose", "verify local origin")
-                    .write();
+            s.log().write(ResolutionEntry.request(mirror.id(), mirror.url(), null, coords,
+                    fetched.file() != null ? "ok" : fetched.notFound() ? "not-found" : "failed", true)
+                    .withPurpose("verify local origin"));
             s.request(true);
             if (fetched.failure() != null) {
                 s.report(s.finding(FindingCode.MIRROR_UNAVAILABLE, s.failing())

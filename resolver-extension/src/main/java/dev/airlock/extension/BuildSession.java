@@ -6,6 +6,7 @@ import dev.airlock.verify.config.Levels.Mode;
 import dev.airlock.verify.config.MirrorSpec;
 import dev.airlock.verify.digest.DigestCache;
 import dev.airlock.verify.digest.DigestIndex;
+import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.evidence.ResolutionLog;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
@@ -369,7 +370,7 @@ final class BuildSession {
         org.slf4j.LoggerFactory.getLogger(BuildSession.class)
                 .error("[airlock] evidence work failed, the evidence of this build is incomplete: {}", e.toString());
         try {
-            log.line("incomplete").put("reason", "evidence work failed: " + e).write();
+            log.write(ResolutionEntry.incomplete("evidence work failed: " + e));
         } catch (RuntimeException again) {
             org.slf4j.LoggerFactory.getLogger(BuildSession.class)
                     .error("[airlock] cannot even mark the evidence incomplete: {}", again.toString());
@@ -494,29 +495,31 @@ final class BuildSession {
      * and ctime are those of its entry in the local repository's digest index is taken from there, and the line says
      * so ({@code "sha256Source":"index"}); a file hashed here is indexed for the next build.
      */
-    void hashThenWrite(Path file, ResolutionLog.Line line) {
+    void hashThenWrite(Path file, ResolutionEntry entry) {
         boolean useIndex = config != null && config.digestIndex() && digestIndex.supported();
+        ResolutionEntry stamped = entry.stamped(); // the time it was resolved, not hashed
         later(() -> {
+            ResolutionEntry e = stamped;
             try {
                 DigestIndex.Stat stat = useIndex ? digestIndex.stat(file) : null;
                 String known = digests.peek(file, stat); // hashed earlier in this build?
                 String indexed = known == null ? digestIndex.lookup(file, stat) : null;
                 if (known != null || stat == null) {
-                    line.put("sha256", known != null ? known : digests.sha256(file));
+                    e = e.withSha256(known != null ? known : digests.sha256(file), null);
                 } else if (indexed != null) {
                     indexedDigests.incrementAndGet();
-                    line.put("sha256", indexed).put("sha256Source", "index");
+                    e = e.withSha256(indexed, "index");
                 } else {
                     // indexed only from bytes read after this moment: the racy check needs the hashing's own start
                     long start = System.currentTimeMillis();
                     String sha256 = digests.sha256Fresh(file);
-                    line.put("sha256", sha256);
+                    e = e.withSha256(sha256, null);
                     digestIndex.store(file, stat, sha256, start);
                 }
-            } catch (IOException e) {
-                line.put("hashError", e.toString());
+            } catch (IOException x) {
+                e = e.withHashError(x.toString());
             }
-            line.put("file", file.toString()).write();
+            log.write(e.withFile(file.toString()));
         });
     }
 
