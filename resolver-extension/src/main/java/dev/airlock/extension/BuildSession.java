@@ -11,8 +11,11 @@ import dev.airlock.verify.evidence.ResolutionLog;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.judge.ExfiltrationJudgement;
 import dev.airlock.verify.judge.JudgeMode;
 import dev.airlock.verify.judge.Reactor;
+import dev.airlock.verify.judge.RepositoryRequest;
+import dev.airlock.verify.judge.Verdict;
 import dev.airlock.verify.lock.LockFile;
 import dev.airlock.verify.quarantine.QuarantineStore;
 import dev.airlock.verify.secrets.SecretScanner;
@@ -267,32 +270,17 @@ final class BuildSession {
     }
 
     /**
-     * The secret {@code coordinates} (requested as {@code path}) would carry to {@code repository}, if any; reported once as
-     * {@code EXFILTRATION_SUSPECTED} (named by the secret's name and encoding, never its value).
+     * The secret a request would carry, if any ({@link ExfiltrationJudgement}); reported once per repository and
+     * coordinates as {@code EXFILTRATION_SUSPECTED} (named by the secret's name and encoding, never its value).
+     *
+     * @return the verdict: its refusal is the filter's reasoning
      */
-    java.util.Optional<SecretScanner.Match> exfiltration(RemoteRepository repository, String coordinates,
-            String path) {
-        // the coordinates and the request path, each as written and with separators taken out (fields joined): a
-        // secret split across groupId and artifactId, or version and classifier, is found in one or the other
-        java.util.Optional<SecretScanner.Match> m = secrets.find(coordinates, path);
-        if (m.isPresent() && exfiltrationReported.add(repository.getId() + '\u0000' + coordinates)) {
-            // a secret found only in the request path (e.g. split across version and classifier, which the
-            // coordinates' notation writes in the other order) cannot be blanked out of the coordinates: none of
-            // them is shown then
-            String shown = secrets.redact(coordinates).equals(coordinates) ? "<redacted>" : coordinates;
-            report(finding(FindingCode.EXFILTRATION_SUSPECTED, Severity.ERROR)
-                    .coordinates(shown)
-                    .repository(repository.getId(), repository.getUrl())
-                    .message("a request to " + repository.getId() + " for " + shown + " would carry the value of "
-                            + m.get().secretName() + " (" + m.get().encoding() + ") in its path; it was not sent")
-                    .expected("request paths free of credentials")
-                    .actual(m.get().secretName() + ", " + m.get().encoding())
-                    .fix("find the POM that declares these coordinates (a dependency or plugin of this build) and"
-                            + " remove it; treat " + m.get().secretName() + " as exposed to whoever wrote that POM"
-                            + " and rotate it")
-                    .build());
+    Verdict exfiltration(RepositoryRequest request) {
+        Verdict v = new ExfiltrationJudgement(secrets, judgeMode()).judge(request);
+        if (v.refused() && exfiltrationReported.add(request.repositoryId() + '\u0000' + request.coordinates())) {
+            v.findings().forEach(this::report);
         }
-        return m;
+        return v;
     }
 
     // ---------------------------------------------------------------- repositories outside the mirrors
