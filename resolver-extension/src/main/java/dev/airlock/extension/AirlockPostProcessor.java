@@ -7,13 +7,13 @@ import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.judge.FloatingVersion;
 import dev.airlock.verify.judge.FloatingVersionJudgement;
+import dev.airlock.verify.judge.LocalOriginJudgement;
 import dev.airlock.verify.judge.LockJudgement;
 import dev.airlock.verify.judge.QuarantineJudgement;
 import dev.airlock.verify.judge.Resolution;
 import dev.airlock.verify.judge.Verdict;
 import dev.airlock.verify.quarantine.QuarantineStore;
 import dev.airlock.verify.finding.FindingCode;
-import dev.airlock.verify.finding.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -347,24 +347,16 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         if (known != null) {
             return known;
         }
-        Levels.LocalOrigin policy = s.config().localOrigin();
-        String policyNote = "airlock.localOrigin=" + policy.id() + " (from " + s.config().originOf(ConfigKeys.LOCAL_ORIGIN)
-                + ")";
-        String fix = "delete it from the local repository (or use a fresh local repository) so that it is"
-                + " downloaded from a mirror; if it was installed by hand, publish it to a mirror";
-        if (policy == Levels.LocalOrigin.WARN) {
-            s.report(untrusted(s, Severity.WARN, coords, file, sha256,
-                    coords + " in the local repository is " + origin.describe() + "; used without checking ("
-                            + policyNote + ")", fix, null, null));
-            s.resolvedFromLocal();
-            return new LocalVerdict(origin.id(), null);
-        }
-        if (policy == Levels.LocalOrigin.DENY) {
-            s.report(untrusted(s, s.failing(), coords, file, sha256,
-                    coords + " in the local repository is " + origin.describe() + " (" + policyNote + ")", fix,
-                    null, null));
-            return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
-                    + origin.describe()));
+        Resolution res = resolution(artifact, file, sha256, null).withLocalOrigin(origin.describe());
+        LocalOriginJudgement judge = new LocalOriginJudgement(s.config().localOrigin(),
+                s.config().originOf(ConfigKeys.LOCAL_ORIGIN), s.judgeMode());
+        if (!judge.verifies()) {
+            String refusal = apply(s, judge.byPolicy(res));
+            if (s.config().localOrigin() == Levels.LocalOrigin.WARN) {
+                s.resolvedFromLocal(); // used without checking
+                return new LocalVerdict(origin.id(), null);
+            }
+            return remember(key, s, new LocalVerdict(origin.id(), refusal));
         }
         if (s.lock() != null && sha256 != null && sha256.equals(s.lock().sha256(coords))) {
             // the reviewed lock records exactly these bytes: a stronger check than the mirror's copy, and the one
@@ -388,14 +380,8 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                     .withPurpose("verify local origin"));
             s.request(true);
             if (fetched.failure() != null) {
-                s.report(s.finding(FindingCode.MIRROR_UNAVAILABLE, s.failing())
-                        .coordinates(coords)
-                        .repository(mirror.id(), mirror.url())
-                        .message("mirror " + mirror.id() + " (" + mirror.url() + ") failed while Airlock re-fetched "
-                                + coords + " to verify a cached copy: " + fetched.failure())
-                        .fix("bring mirror " + mirror.id() + " back")
-                        .build());
-                return remember(key, s, new LocalVerdict(origin.id(), "MIRROR_UNAVAILABLE while verifying " + coords));
+                return remember(key, s, new LocalVerdict(origin.id(), apply(s,
+                        judge.mirrorFailed(res, mirror.id(), mirror.url(), fetched.failure()))));
             }
             if (fetched.notFound()) {
                 continue;
@@ -404,8 +390,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             try {
                 mirrorSha = dev.airlock.verify.digest.DigestCache.sha256Uncached(fetched.file());
             } catch (IOException e) {
-                return remember(key, s, new LocalVerdict(origin.id(), "cannot hash the copy fetched from "
-                        + mirror.id()));
+                return remember(key, s, new LocalVerdict(origin.id(), apply(s, judge.unhashable(mirror.id()))));
             } finally {
                 try {
                     Files.deleteIfExists(fetched.file());
@@ -419,17 +404,20 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                 localVerdicts.put(key, ok);
                 return ok;
             }
-            s.report(untrusted(s, s.failing(), coords, file, sha256,
-                    coords + " in the local repository is " + origin.describe() + ", and its bytes differ from"
-                            + " mirror " + mirror.id() + "'s", fix, mirrorSha, mirror));
-            return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
-                    + origin.describe() + " and differs from mirror " + mirror.id()));
+            return remember(key, s, new LocalVerdict(origin.id(), apply(s,
+                    judge.differsFromMirror(res, mirror.id(), mirror.url(), mirrorSha))));
         }
-        s.report(untrusted(s, s.failing(), coords, file, sha256,
-                coords + " in the local repository is " + origin.describe() + ", and no configured mirror has it",
-                fix, null, null));
-        return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
-                + origin.describe() + " and no configured mirror has it"));
+        return remember(key, s, new LocalVerdict(origin.id(), apply(s, judge.notOnAnyMirror(res))));
+    }
+
+    /** Reports a verdict's findings; returns its refusal, or null. */
+    private static String apply(BuildSession s, Verdict v) {
+        v.findings().forEach(s::report);
+        return refusal(v);
+    }
+
+    private static String refusal(Verdict v) {
+        return v.refusals().isEmpty() ? null : String.join("; ", v.refusals());
     }
 
     /** True when the request named remote repositories and the filter refused each of them. */
@@ -453,19 +441,5 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         }
         localVerdicts.put(key, v);
         return v;
-    }
-
-    private static dev.airlock.verify.finding.Finding untrusted(BuildSession s, Severity severity, String coords,
-            Path file, String sha256, String message, String fix, String expected, MirrorSpec mirror) {
-        return s.finding(FindingCode.UNTRUSTED_LOCAL_ORIGIN, severity)
-                .coordinates(coords)
-                .file(file.toString())
-                .sha256(sha256)
-                .repository(mirror == null ? null : mirror.id(), mirror == null ? null : mirror.url())
-                .message(message)
-                .expected(expected == null ? null : "sha256 " + expected + " (mirror " + mirror.id() + ")")
-                .actual(expected == null ? null : "sha256 " + sha256 + " (local repository)")
-                .fix(fix)
-                .build();
     }
 }

@@ -6,11 +6,21 @@ import java.nio.file.Path;
 /**
  * One artifact the resolver resolved, as the judgements see it: its coordinates (with the base version, which a
  * timestamped SNAPSHOT writes as {@code -SNAPSHOT}), the file, its SHA-256 when known, the remote repository it came
- * from (null for the local repository), and a floating version the extension recognised in its request (or null).
+ * from (null for the local repository), a floating version the extension recognised in its request (or null), and,
+ * for a file of the local repository without a mirror origin, what its origin record says ({@code localOrigin}, e.g.
+ * {@code installed locally (origin record '>=')}; null otherwise).
  */
 public record Resolution(String groupId, String artifactId, String extension, String classifier, String version,
         String baseVersion, Path file, String sha256, String repositoryId, String repositoryUrl,
-        FloatingVersion floating) {
+        FloatingVersion floating, String localOrigin) {
+
+    /** A resolution without a local origin. */
+    public Resolution(String groupId, String artifactId, String extension, String classifier, String version,
+            String baseVersion, Path file, String sha256, String repositoryId, String repositoryUrl,
+            FloatingVersion floating) {
+        this(groupId, artifactId, extension, classifier, version, baseVersion, file, sha256, repositoryId,
+                repositoryUrl, floating, null);
+    }
 
     /** Airlock's notation, {@code groupId:artifactId:extension[:classifier]:version}. */
     public String coordinates() {
@@ -33,12 +43,18 @@ public record Resolution(String groupId, String artifactId, String extension, St
 
     public Resolution withSha256(String newSha256) {
         return new Resolution(groupId, artifactId, extension, classifier, version, baseVersion, file, newSha256,
-                repositoryId, repositoryUrl, floating);
+                repositoryId, repositoryUrl, floating, localOrigin);
     }
 
     public Resolution withFloating(FloatingVersion newFloating) {
         return new Resolution(groupId, artifactId, extension, classifier, version, baseVersion, file, sha256,
-                repositoryId, repositoryUrl, newFloating);
+                repositoryId, repositoryUrl, newFloating, localOrigin);
+    }
+
+    /** {@code description}: what the local repository's origin record says about the file. */
+    public Resolution withLocalOrigin(String description) {
+        return new Resolution(groupId, artifactId, extension, classifier, version, baseVersion, file, sha256,
+                repositoryId, repositoryUrl, floating, description);
     }
 
     /** {@code file} as text, or null. */
