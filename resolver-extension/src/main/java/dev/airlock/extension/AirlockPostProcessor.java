@@ -149,7 +149,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                 s.resolvedFromMirror(mirror.get().id(), coords);
             } else {
                 // only possible when the filter accepted it: warn mode
-                BuildSession.BlockedRepository b = s.blockedRepository(rr);
+                BlockedRepository b = s.blockedRepository(rr);
                 s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
                         .coordinates(coords)
                         .repository(rr.getId(), rr.getUrl())
@@ -238,7 +238,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             case REPOSITORY_BLOCKED -> {
                 Requesters.Requester by = Requesters.of(r.getRequest());
                 for (RemoteRepository repo : v.refused()) {
-                    BuildSession.BlockedRepository b = s.blockedRepository(repo);
+                    BlockedRepository b = s.blockedRepository(repo);
                     b.unresolved(coords);
                     s.miss(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
                             .coordinates(coords)
