@@ -9,6 +9,8 @@ import dev.airlock.verify.judge.FloatingVersion;
 import dev.airlock.verify.judge.FloatingVersionJudgement;
 import dev.airlock.verify.judge.LocalOriginJudgement;
 import dev.airlock.verify.judge.LockJudgement;
+import dev.airlock.verify.judge.Miss;
+import dev.airlock.verify.judge.MissJudgement;
 import dev.airlock.verify.judge.QuarantineJudgement;
 import dev.airlock.verify.judge.Resolution;
 import dev.airlock.verify.judge.Verdict;
@@ -231,70 +233,35 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
     private static void missing(BuildSession s, ArtifactResult r, Artifact requested, String coords) {
         Misses.Verdict v = Misses.classify(requested, r.getRequest().getRepositories(), r.getExceptions(),
                 repo -> s.mirrorOf(repo).isPresent());
-        String mirrors = s.config().mirrors().stream().map(MirrorSpec::id).reduce((x, y) -> x + ", " + y)
-                .orElse("");
+        MissJudgement judge = new MissJudgement(s.config().mirrors().stream().map(MirrorSpec::id).toList(),
+                s.judgeMode());
         switch (v.kind()) {
             case SIDE_FILE -> s.sideFileMissing(coords, v.mirrorsAsked().stream().map(RemoteRepository::getId).toList());
             case REPOSITORY_BLOCKED -> {
-                Requesters.Requester by = Requesters.of(r.getRequest());
+                List<Miss.RefusedRepository> refused = new ArrayList<>();
                 for (RemoteRepository repo : v.refused()) {
                     BlockedRepository b = s.blockedRepository(repo);
                     b.unresolved(coords);
-                    s.miss(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
-                            .coordinates(coords)
-                            .repository(repo.getId(), repo.getUrl())
-                            .path(by.path())
-                            .message("repository " + b.describe() + declared(b.declaredIn(s))
-                                    + " was not contacted for " + coords + ", and no configured mirror (" + mirrors
-                                    + ") has it" + requestedBy(by))
-                            .fix("publish " + coords + " to a configured mirror, or remove the dependency that needs"
-                                    + " it")
-                            .detail("declaredIn", b.declaredIn(s))
-                            .detail("requestedBy", by.label())
-                            .build());
+                    refused.add(new Miss.RefusedRepository(repo.getId(), repo.getUrl(), b.describe(),
+                            b.declaredIn(s)));
                 }
+                judge.repositoryBlocked(miss(s, r, requested, coords, v, refused)).findings().forEach(s::miss);
             }
-            case NOT_ON_MIRROR -> {
-                Requesters.Requester by = Requesters.of(r.getRequest());
-                String asked = v.mirrorsAsked().stream().map(m -> m.getId() + " (" + m.getUrl() + ")")
-                        .reduce((x, y) -> x + ", " + y).orElse(null);
-                String what;
-                if (asked == null) {
-                    what = coords + " was not resolved, and no configured mirror (" + mirrors + ") could be asked for"
-                            + " it (the request named none whose release/snapshot policy or airlock.namespaces route"
-                            + " allows it)";
-                } else if (v.offline()) {
-                    what = coords + " is not in the local repository, and the build is offline: the mirrors ("
-                            + asked + ") were not asked";
-                } else {
-                    what = coords + " is not on the configured mirrors: " + asked + " answered not found";
-                }
-                boolean reactor = s.isReactor(requested.getGroupId(), requested.getArtifactId());
-                RemoteRepository first = v.mirrorsAsked().isEmpty() ? null : v.mirrorsAsked().get(0);
-                s.miss(s.finding(FindingCode.NOT_ON_MIRROR, s.failing())
-                        .coordinates(coords)
-                        .repository(first == null ? null : first.getId(), first == null ? null : first.getUrl())
-                        .path(by.path())
-                        .message(what + requestedBy(by))
-                        .fix(reactor ? coords + " is a module of this reactor: build it in the same build (-am) or"
-                                + " install it first"
-                                : v.offline() ? "run the build online once (or seal the local repository) so that "
-                                        + coords + " is fetched from a mirror"
-                                : "publish " + coords + " to a configured mirror (or have the mirror proxy the"
-                                        + " repository that has it), or remove what needs it")
-                        .detail("mirrors", v.mirrorsAsked().stream().map(RemoteRepository::getId)
-                                .reduce((x, y) -> x + ", " + y).orElse(null))
-                        .detail("requestedBy", by.label())
-                        .build());
-            }
+            case NOT_ON_MIRROR -> judge.notOnMirror(miss(s, r, requested, coords, v, List.of())).findings()
+                    .forEach(s::miss);
             default -> {
                 // a mirror failed otherwise: MIRROR_UNAVAILABLE (or Maven's own error) says what happened
             }
         }
     }
 
-    private static String requestedBy(Requesters.Requester by) {
-        return by.known() ? "; requested by " + by.label() : "";
+    /** The unresolved artifact as {@link MissJudgement} sees it. */
+    private static Miss miss(BuildSession s, ArtifactResult r, Artifact requested, String coords, Misses.Verdict v,
+            List<Miss.RefusedRepository> refused) {
+        Requesters.Requester by = Requesters.of(r.getRequest());
+        return new Miss(coords, by.label(), by.path(),
+                v.mirrorsAsked().stream().map(m -> new Miss.Repository(m.getId(), m.getUrl())).toList(), v.offline(),
+                s.isReactor(requested.getGroupId(), requested.getArtifactId()), refused);
     }
 
     private static void refuse(BuildSession s, ArtifactResult r, Artifact artifact, RemoteRepository repo,
