@@ -1,11 +1,11 @@
 package dev.airlock.rules;
 
+import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
@@ -52,24 +52,24 @@ public final class RequireHermeticResolution extends AbstractAirlockRule {
                             + " installation level in ${maven.home}/lib/ext) with airlock.mode=enforce"));
             return out;
         }
-        String mode = context.evidence().header().get("mode");
+        String mode = context.evidence().mode();
         if (!"enforce".equals(mode)) {
             out.add(absent("the Airlock extension guards this build in mode '" + mode + "', not 'enforce': it"
                     + " reports, but nothing stops a repository outside the mirrors",
                     "set airlock.mode=enforce in .mvn/airlock.properties or the installation's airlock.properties"));
         }
-        out.addAll(incomplete(context.evidence().kind("incomplete"), evidenceFile));
-        for (Map<String, String> r : context.evidence().kind("request")) {
+        out.addAll(incomplete(context.evidence().entries(ResolutionEntry.INCOMPLETE), evidenceFile));
+        for (ResolutionEntry r : context.evidence().entries(ResolutionEntry.REQUEST)) {
             // Airlock's own re-fetches (purpose "verify local origin") record the repository URL only
-            String url = r.get("url") != null ? r.get("url") : r.get("repositoryUrl");
-            boolean toMirror = "true".equals(r.get("mirror")) && url != null
+            String url = r.url() != null ? r.url() : r.repositoryUrl();
+            boolean toMirror = Boolean.TRUE.equals(r.mirror()) && url != null
                     && context.build().config().mirrorContaining(url).isPresent();
             if (!toMirror) {
                 out.add(Finding.builder(FindingCode.EXTENSION_ABSENT, Severity.ERROR)
                         .source(NAME)
-                        .coordinates(r.get("coordinates"))
-                        .repository(r.get("repository"), r.get("repositoryUrl"))
-                        .message("this build made a request to " + url + " (repository " + r.get("repository")
+                        .coordinates(r.coordinates())
+                        .repository(r.repository(), r.repositoryUrl())
+                        .message("this build made a request to " + url + " (repository " + r.repository()
                                 + "), which is not a configured mirror")
                         .expected("requests to " + context.build().config().mirrors().stream()
                                 .map(m -> m.id() + " (" + m.url() + ")").toList() + " only")
@@ -86,16 +86,16 @@ public final class RequireHermeticResolution extends AbstractAirlockRule {
      * One error per {@code kind: incomplete} line of this build's evidence: the extension could not record everything
      * (its background evidence work failed), so what is missing cannot be shown hermetic. Fail closed.
      */
-    static List<Finding> incomplete(List<Map<String, String>> incompleteLines, String evidenceFile) {
+    static List<Finding> incomplete(List<ResolutionEntry> incompleteLines, String evidenceFile) {
         List<Finding> out = new ArrayList<>();
-        for (Map<String, String> r : incompleteLines) {
+        for (ResolutionEntry r : incompleteLines) {
             out.add(Finding.builder(FindingCode.NOT_EVALUATED, Severity.ERROR)
                     .source(NAME)
                     .file(evidenceFile)
-                    .message("the evidence of this build is incomplete (" + r.get("reason") + "): hermetic"
+                    .message("the evidence of this build is incomplete (" + r.reason() + "): hermetic"
                             + " resolution cannot be shown for what it does not record")
                     .expected("complete evidence in " + evidenceFile)
-                    .actual("a kind:incomplete line written at " + r.get("time"))
+                    .actual("a kind:incomplete line written at " + r.time())
                     .fix("find the cause in the build's [airlock] error lines (disk full, an unreadable file in the"
                             + " local repository) and run the build again")
                     .build());

@@ -10,7 +10,9 @@ import dev.airlock.verify.sbom.SbomException;
 import dev.airlock.verify.sbom.SpdxRecordWriter;
 import dev.airlock.verify.config.AirlockGoals;
 import dev.airlock.verify.config.ConfigException;
+import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.evidence.ResolutionLogReader;
+import dev.airlock.verify.judge.Reactor;
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.lock.LockFile;
 import java.io.IOException;
@@ -209,13 +211,13 @@ public class RecordMojo extends AbstractMojo {
             reactorGroups.add(p.getGroupId());
             reactorKeys.add(p.getGroupId() + ":" + p.getArtifactId());
         }
+        Reactor reactor = Reactor.of(reactorKeys, reactorGroups);
         Map<String, String> entries = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (Map<String, String> line : log.kind("artifact")) {
-            String origin = line.get("origin");
-            String coords = line.get("coordinates");
-            if (!"resolved".equals(line.get("outcome")) || origin == null || origin.equals("reactor")
-                    || coords == null) {
+        for (ResolutionEntry line : log.entries(ResolutionEntry.ARTIFACT)) {
+            String origin = line.origin();
+            String coords = line.coordinates();
+            if (!line.resolved() || origin == null || line.fromReactor() || coords == null) {
                 continue;
             }
             Coordinates c;
@@ -230,15 +232,13 @@ public class RecordMojo extends AbstractMojo {
                 // is the same whether or not the rules ran while recording (docs/lock.md)
                 continue;
             }
-            boolean localBuild = origin.equals("installed") || origin.equals("untracked");
-            if (localBuild && (reactorGroups.contains(c.groupId())
-                    || reactorKeys.contains(c.groupId() + ":" + c.artifactId()))) {
+            if (line.builtLocally() && reactor.builds(c.groupId(), c.artifactId())) {
                 continue; // built by this reactor (and installed earlier): exempt, as in the extension
             }
-            String sha = line.get("sha256");
+            String sha = line.sha256();
             if (sha == null) {
-                problems.add(coords + ": no sha256 in the evidence (" + line.getOrDefault("hashError", "not hashed")
-                        + ")");
+                problems.add(coords + ": no sha256 in the evidence (" + (line.hashError() != null ? line.hashError()
+                        : "not hashed") + ")");
                 continue;
             }
             String previous = entries.put(c.toString(), sha);

@@ -163,10 +163,10 @@ public class SealMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("[airlock] cannot read " + build.evidenceFile() + ": " + e.getMessage(), e);
         }
-        if (evidence.session() == null || !"enforce".equals(evidence.header().get("mode"))) {
+        if (evidence.session() == null || !"enforce".equals(evidence.mode())) {
             throw new MojoFailureException("[airlock] EXTENSION_ABSENT: a seal needs the Airlock extension guarding"
                     + " this build in enforce mode (" + build.evidenceFile() + " has " + (evidence.session() == null
-                            ? "no session of this build" : "a session in mode " + evidence.header().get("mode"))
+                            ? "no session of this build" : "a session in mode " + evidence.mode())
                     + "); load dev.airlock:airlock-maven-extension as a core extension");
         }
         Path lock = build.config().lock();

@@ -1,5 +1,6 @@
 package dev.airlock.extension;
 
+import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.config.ConfigKeys;
 import dev.airlock.verify.config.Levels;
 import dev.airlock.verify.config.MirrorSpec;
@@ -177,15 +178,9 @@ final class AirlockConnector implements RepositoryConnector {
     private void logRequest(String coords, boolean artifact, String location, Exception e, boolean notFound) {
         s.request(mirror.isPresent());
         String outcome = e == null ? "ok" : notFound ? "not-found" : "failed";
-        s.log().line("request")
-                .put("repository", repository.getId())
-                .put("repositoryUrl", repository.getUrl())
-                .put("url", join(repository.getUrl(), location))
-                .put("coordinates", coords)
-                .put("outcome", outcome)
-                .put("mirror", mirror.isPresent())
-                .put("detail", e == null || notFound ? null : String.valueOf(e.getMessage()))
-                .write();
+        s.log().write(ResolutionEntry.request(repository.getId(), repository.getUrl(),
+                join(repository.getUrl(), location), coords, outcome, mirror.isPresent())
+                .withDetail(e == null || notFound ? null : String.valueOf(e.getMessage())));
         if (e != null && !notFound && mirror.isPresent()) {
             s.report(s.finding(FindingCode.MIRROR_UNAVAILABLE, s.failing())
                     .coordinates(artifact ? coords : null)

@@ -1,8 +1,9 @@
 package dev.airlock.extension;
 
 import dev.airlock.verify.config.MirrorSpec;
-import dev.airlock.verify.config.NamespaceRule;
-import dev.airlock.verify.secrets.SecretScanner;
+import dev.airlock.verify.judge.NamespaceJudgement;
+import dev.airlock.verify.judge.RepositoryRequest;
+import dev.airlock.verify.judge.Verdict;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -75,13 +76,14 @@ public class AirlockFilterSource implements RemoteRepositoryFilterSource {
                 return new FilterResult(false, NAME + ": refused because the Airlock configuration is invalid: "
                         + s.configError().getMessage());
             }
-            Optional<SecretScanner.Match> secret = s.exfiltration(repository, coordinates, path);
-            if (secret.isPresent()) {
-                // refused in every mode: a secret that left cannot be called back
-                return new FilterResult(false, NAME + ": refused: the request path would carry the value of "
-                        + secret.get().secretName() + " (" + secret.get().encoding() + "); see EXFILTRATION_SUSPECTED");
-            }
             Optional<MirrorSpec> mirror = s.mirrorOf(repository);
+            RepositoryRequest request = new RepositoryRequest(repository.getId(), repository.getUrl(),
+                    mirror.map(MirrorSpec::id).orElse(null), groupId, coordinates, path);
+            Verdict secret = s.exfiltration(request);
+            if (secret.refused()) {
+                // refused in every mode: a secret that left cannot be called back
+                return new FilterResult(false, NAME + ": " + secret.refusals().get(0));
+            }
             if (mirror.isEmpty()) {
                 if (eligible) {
                     s.blocked(repository, coordinates);
@@ -95,11 +97,9 @@ public class AirlockFilterSource implements RemoteRepositoryFilterSource {
                         + " not contacted" + (eligible ? "" : " (nor would Maven have asked it: its release/snapshot"
                                 + " policy excludes this version)"));
             }
-            if (!groupId.isEmpty() && !s.config().mayServe(mirror.get().id(), groupId)) {
-                NamespaceRule rule = s.config().namespaceOf(groupId).orElseThrow();
-                return new FilterResult(false, NAME + ": " + groupId + " is routed to "
-                        + String.join("|", rule.mirrorIds()) + " by airlock.namespaces (" + rule + "), not to "
-                        + mirror.get().id());
+            Verdict routing = new NamespaceJudgement(s.config()).judge(request);
+            if (routing.refused()) {
+                return new FilterResult(false, NAME + ": " + routing.refusals().get(0));
             }
             return new FilterResult(true, NAME + ": mirror " + mirror.get().id());
         }

@@ -1,5 +1,6 @@
 package dev.airlock.extension;
 
+import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.config.AirlockConfig;
 import dev.airlock.verify.config.ConfigKeys;
 import dev.airlock.verify.config.MirrorSpec;
@@ -138,8 +139,8 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                 failures.add(jar.coordinates() + ": cannot be read (" + e + ")");
                 continue;
             }
-            s.log().line("artifact").put("coordinates", jar.coordinates()).put("origin", "core-extension")
-                    .put("outcome", "resolved").put("sha256", sha).put("file", jar.file().toString()).write();
+            s.log().write(ResolutionEntry.artifact(jar.coordinates(), null, null, "core-extension", "resolved")
+                    .withSha256(sha, null).withFile(jar.file().toString()));
             QuarantineStore store = s.quarantine(localRepo);
             Optional<QuarantineStore.Entry> quarantined = Optional.empty();
             try {

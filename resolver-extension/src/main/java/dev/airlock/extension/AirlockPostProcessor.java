@@ -1,16 +1,21 @@
 package dev.airlock.extension;
 
-import dev.airlock.verify.config.AirlockConfig;
 import dev.airlock.verify.config.ConfigKeys;
 import dev.airlock.verify.config.Levels;
 import dev.airlock.verify.config.MirrorSpec;
-import dev.airlock.verify.evidence.ResolutionLog;
+import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.judge.FloatingVersion;
+import dev.airlock.verify.judge.FloatingVersionJudgement;
+import dev.airlock.verify.judge.LocalOriginJudgement;
+import dev.airlock.verify.judge.LockJudgement;
+import dev.airlock.verify.judge.Miss;
+import dev.airlock.verify.judge.MissJudgement;
+import dev.airlock.verify.judge.QuarantineJudgement;
+import dev.airlock.verify.judge.Resolution;
+import dev.airlock.verify.judge.Verdict;
 import dev.airlock.verify.quarantine.QuarantineStore;
-import dev.airlock.verify.report.ToolVersion;
 import dev.airlock.verify.finding.FindingCode;
-import dev.airlock.verify.finding.Severity;
-import dev.airlock.verify.finding.SideFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,15 +91,14 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
 
         if (artifact.getFile() == null) {
             missing(s, r, requested, coords);
-            s.log().line("artifact").put("coordinates", coords).put("outcome", "missing").write();
+            s.log().write(ResolutionEntry.artifact(coords, null, null, null, "missing"));
             return;
         }
 
         ArtifactRepository origin = r.getRepository();
         if (origin instanceof WorkspaceRepository) {
             s.resolvedFromReactor();
-            s.log().line("artifact").put("coordinates", coords).put("origin", "reactor").put("outcome", "resolved")
-                    .write();
+            s.log().write(ResolutionEntry.artifact(coords, null, null, "reactor", "resolved"));
             return;
         }
 
@@ -116,39 +120,22 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         }
 
         List<String> refusals = new ArrayList<>();
+        Resolution resolution = resolution(artifact, file, sha256, origin);
         QuarantineStore store = s.quarantine(session.getLocalRepository() == null ? null
                 : session.getLocalRepository().getBasedir().toPath());
-        Coordinates parsed = store != null && s.quarantineMayHold(store, coords) ? parse(artifact) : null;
+        Coordinates parsed = store != null && s.quarantineMayHold(store, coords) ? resolution.parsed() : null;
         if (parsed != null && !store.hasEntries(parsed)) {
             s.notInQuarantine(coords);
         } else if (parsed != null) {
+            QuarantineJudgement quarantine = new QuarantineJudgement(store, s.judgeMode());
             try {
                 if (sha256 == null) {
                     sha256 = s.digests().sha256(file);
+                    resolution = resolution.withSha256(sha256);
                 }
-                Optional<QuarantineStore.Entry> entry = store.findActive(parsed, sha256);
-                if (entry.isPresent()) {
-                    QuarantineStore.Entry e = entry.get();
-                    s.report(s.finding(FindingCode.QUARANTINED, s.failing())
-                            .coordinates(coords)
-                            .file(file.toString())
-                            .sha256(sha256)
-                            .repository(origin instanceof RemoteRepository rq ? rq.getId() : null,
-                                    origin instanceof RemoteRepository rq2 ? rq2.getUrl() : null)
-                            .message(coords + " with sha256 " + sha256 + " is in quarantine (" + e.evidence().code()
-                                    + " by " + e.evidence().rule() + " at " + e.evidence().detectedAt()
-                                    + "); evidence: " + e.evidenceFile())
-                            .fix("if it is safe after all, release it: mvn dev.airlock:airlock-maven-plugin:"
-                                    + ToolVersion.get() + ":release -Dartifact=" + coords + " -Dreason=\"...\"")
-                            .detail("evidence", e.evidenceFile().toString())
-                            .build());
-                    if (s.enforce()) {
-                        refusals.add("QUARANTINED: " + coords + " with these bytes is in quarantine, see "
-                                + e.evidenceFile());
-                    }
-                }
+                apply(s, quarantine.judge(resolution), refusals);
             } catch (IOException e) {
-                refusals.add("cannot read the quarantine store " + store.root() + ": " + e.getMessage());
+                refusals.add(quarantine.unreadable(e));
             }
         }
         String originId;
@@ -164,7 +151,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                 s.resolvedFromMirror(mirror.get().id(), coords);
             } else {
                 // only possible when the filter accepted it: warn mode
-                BuildSession.BlockedRepository b = s.blockedRepository(rr);
+                BlockedRepository b = s.blockedRepository(rr);
                 s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
                         .coordinates(coords)
                         .repository(rr.getId(), rr.getUrl())
@@ -187,43 +174,31 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             }
         }
 
-        FloatingVersions.Floating floating = FloatingVersions.inspect(s, r.getRequest(), artifact);
-        if (floating != null && s.config().floatingVersions() != Levels.FloatingVersions.ALLOW) {
-            boolean deny = s.config().floatingVersions() == Levels.FloatingVersions.DENY;
-            Severity sev = deny ? s.failing() : Severity.WARN;
-            if (floatingReported.add(s.id() + floating.key(artifact))) {
-                s.report(s.finding(FindingCode.FLOATING_VERSION, sev)
-                        .coordinates(coords)
-                        .path(floating.path())
-                        .repository(repoId, repoUrl)
-                        .message(floatingMessage(floating, artifact))
-                        .expected("an exact version")
-                        .actual(floating.declared())
-                        .fix(floatingFix(floating, s.config()))
-                        .build());
+        FloatingVersion floating = FloatingVersions.inspect(s, r.getRequest(), artifact);
+        if (floating != null) {
+            Verdict v = new FloatingVersionJudgement(s.config().floatingVersions(),
+                    s.config().originOf(ConfigKeys.FLOATING_VERSIONS), s.judgeMode())
+                    .judge(resolution.withFloating(floating));
+            if (!v.findings().isEmpty()
+                    && floatingReported.add(s.id() + floating.key(artifact.getGroupId(), artifact.getArtifactId()))) {
+                v.findings().forEach(s::report);
             }
-            if (deny && s.enforce()) {
-                refusals.add("FLOATING_VERSION: " + floatingMessage(floating, artifact));
-            }
+            refusals.addAll(v.refusals());
         }
 
-        if (s.lock() != null && !(origin instanceof LocalRepository && isReactorBuilt(s, artifact))) {
-            String refusal = checkLock(s, coords, file, sha256, origin);
-            if (refusal != null) {
-                refusals.add(refusal);
-            }
+        if (s.lock() != null && !(origin instanceof LocalRepository && s.isReactorBuilt(artifact.getGroupId(),
+                artifact.getArtifactId()))) {
+            Verdict v = new LockJudgement(s.lock(), s.config().lock().toString(), s.judgeMode())
+                    .judge(resolution.withSha256(sha256));
+            apply(s, v, refusals);
         }
 
-        ResolutionLog.Line line = s.log().line("artifact")
-                .put("coordinates", coords)
-                .put("repository", repoId)
-                .put("repositoryUrl", repoUrl)
-                .put("origin", originId)
-                .put("outcome", refusals.isEmpty() ? "resolved" : "refused");
+        ResolutionEntry entry = ResolutionEntry.artifact(coords, repoId, repoUrl, originId,
+                refusals.isEmpty() ? "resolved" : "refused");
         if (sha256 != null) {
-            line.put("sha256", sha256).put("file", file.toString()).write();
+            s.log().write(entry.withSha256(sha256, null).withFile(file.toString()));
         } else {
-            s.hashThenWrite(file, line);
+            s.hashThenWrite(file, entry);
         }
 
         if (!refusals.isEmpty()) {
@@ -231,85 +206,17 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         }
     }
 
-    /** Reactor artifacts are exempt from the lock: built here, also when installed by an earlier build. */
-    private static boolean isReactorBuilt(BuildSession s, Artifact a) {
-        return s.isReactorGroup(a.getGroupId()) || s.isReactor(a.getGroupId(), a.getArtifactId());
+    /** The resolution as the judgements see it (dev.airlock.verify.judge). */
+    private static Resolution resolution(Artifact a, Path file, String sha256, ArtifactRepository origin) {
+        return new Resolution(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(), a.getVersion(),
+                a.getBaseVersion(), file, sha256, origin instanceof RemoteRepository r ? r.getId() : null,
+                origin instanceof RemoteRepository r ? r.getUrl() : null, null);
     }
 
-    /** True for a side file next to an artifact ({@code g:a:jar.asc:1}, {@code g:a:slsa:jar.build:1}): {@link SideFiles}. */
-    static boolean isVerifiedSidecar(String coords) {
-        String[] p = coords.split(":");
-        return p.length >= 4 && SideFiles.isSideFile(p[2]);
-    }
-
-    /** Checks an artifact against the lock; returns the refusal, or null. */
-    private static String checkLock(BuildSession s, String coords, Path file, String sha256, ArtifactRepository origin) {
-        String expected = s.lock().sha256(coords);
-        String repoId = origin instanceof RemoteRepository r ? r.getId() : null;
-        String repoUrl = origin instanceof RemoteRepository r ? r.getUrl() : null;
-        String lockPath = s.config().lock().toString();
-        if (expected == null && isVerifiedSidecar(coords)) {
-            return null; // a signature or provenance file: the rules verify it cryptographically (docs/lock.md)
-        }
-        if (expected == null) {
-            s.report(s.finding(FindingCode.NOT_IN_LOCK, s.failing())
-                    .coordinates(coords).file(file.toString()).sha256(sha256).repository(repoId, repoUrl)
-                    .message(coords + " is not in the lock " + lockPath + " (" + s.lock().size() + " artifacts)")
-                    .expected("an entry in " + lockPath)
-                    .actual("sha256 " + sha256)
-                    .fix("if the change is intended, record the lock again with the goals your build runs (e.g. mvn "
-                            + "verify dev.airlock:airlock-maven-plugin:" + ToolVersion.get() + ":record), review the"
-                            + " diff it prints, and commit it")
-                    .build());
-            return s.enforce() ? "NOT_IN_LOCK: " + coords + " is not in " + lockPath : null;
-        }
-        if (!expected.equals(sha256)) {
-            s.report(s.finding(FindingCode.LOCK_HASH_MISMATCH, s.failing())
-                    .coordinates(coords).file(file.toString()).sha256(sha256).repository(repoId, repoUrl)
-                    .message(coords + (repoId == null ? " in the local repository" : " from " + repoId + " (" + repoUrl
-                            + ")") + " is not what the lock " + lockPath + " records: its bytes changed since they"
-                            + " were recorded")
-                    .expected("sha256 " + expected)
-                    .actual("sha256 " + sha256)
-                    .fix("do not use it: find out why the bytes changed (mirror drift or tampering); it is moved into"
-                            + " quarantine at the end of this build" + (s.enforce() ? "" : " in enforce mode") + ". If"
-                            + " the new bytes are legitimate, release them with a reason (mvn dev.airlock:"
-                            + "airlock-maven-plugin:" + ToolVersion.get() + ":release -Dartifact=" + coords
-                            + " -Dreason=\"...\"), record the lock again and review the change")
-                    .build());
-            return s.enforce() ? "LOCK_HASH_MISMATCH: " + coords + " has sha256 " + sha256 + ", the lock records "
-                    + expected : null;
-        }
-        return null;
-    }
-
-    private static Coordinates parse(Artifact a) {
-        try {
-            return new Coordinates(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(),
-                    a.getVersion());
-        } catch (IllegalArgumentException e) {
-            return null; // such coordinates cannot be in the store
-        }
-    }
-
-    private static String floatingMessage(FloatingVersions.Floating f, Artifact a) {
-        if (f.kind().startsWith("plugin")) {
-            return "plugin " + a.getGroupId() + ":" + a.getArtifactId() + " has no version in the POM; Maven read"
-                    + " one from repository metadata (" + a.getBaseVersion() + ")";
-        }
-        return f.kind() + " " + f.declared() + " of " + a.getGroupId() + ":" + a.getArtifactId() + " resolved to "
-                + a.getBaseVersion();
-    }
-
-    private static String floatingFix(FloatingVersions.Floating f, AirlockConfig config) {
-        String allow = "; to allow floating versions set airlock.floatingVersions=warn in .mvn/airlock.properties"
-                + " (now " + config.floatingVersions().id() + " from " + config.originOf(ConfigKeys.FLOATING_VERSIONS)
-                + ")";
-        if (f.kind().startsWith("plugin")) {
-            return "pin the plugin's version in <pluginManagement> (or call it as groupId:artifactId:version:goal)"
-                    + allow;
-        }
-        return "declare an exact version (e.g. in <dependencyManagement>)" + allow;
+    /** Reports a verdict's findings and keeps its refusals. */
+    private static void apply(BuildSession s, Verdict v, List<String> refusals) {
+        v.findings().forEach(s::report);
+        refusals.addAll(v.refusals());
     }
 
     private static String declared(String declaredIn) {
@@ -326,70 +233,35 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
     private static void missing(BuildSession s, ArtifactResult r, Artifact requested, String coords) {
         Misses.Verdict v = Misses.classify(requested, r.getRequest().getRepositories(), r.getExceptions(),
                 repo -> s.mirrorOf(repo).isPresent());
-        String mirrors = s.config().mirrors().stream().map(MirrorSpec::id).reduce((x, y) -> x + ", " + y)
-                .orElse("");
+        MissJudgement judge = new MissJudgement(s.config().mirrors().stream().map(MirrorSpec::id).toList(),
+                s.judgeMode());
         switch (v.kind()) {
             case SIDE_FILE -> s.sideFileMissing(coords, v.mirrorsAsked().stream().map(RemoteRepository::getId).toList());
             case REPOSITORY_BLOCKED -> {
-                Requesters.Requester by = Requesters.of(r.getRequest());
+                List<Miss.RefusedRepository> refused = new ArrayList<>();
                 for (RemoteRepository repo : v.refused()) {
-                    BuildSession.BlockedRepository b = s.blockedRepository(repo);
+                    BlockedRepository b = s.blockedRepository(repo);
                     b.unresolved(coords);
-                    s.miss(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
-                            .coordinates(coords)
-                            .repository(repo.getId(), repo.getUrl())
-                            .path(by.path())
-                            .message("repository " + b.describe() + declared(b.declaredIn(s))
-                                    + " was not contacted for " + coords + ", and no configured mirror (" + mirrors
-                                    + ") has it" + requestedBy(by))
-                            .fix("publish " + coords + " to a configured mirror, or remove the dependency that needs"
-                                    + " it")
-                            .detail("declaredIn", b.declaredIn(s))
-                            .detail("requestedBy", by.label())
-                            .build());
+                    refused.add(new Miss.RefusedRepository(repo.getId(), repo.getUrl(), b.describe(),
+                            b.declaredIn(s)));
                 }
+                judge.repositoryBlocked(miss(s, r, requested, coords, v, refused)).findings().forEach(s::miss);
             }
-            case NOT_ON_MIRROR -> {
-                Requesters.Requester by = Requesters.of(r.getRequest());
-                String asked = v.mirrorsAsked().stream().map(m -> m.getId() + " (" + m.getUrl() + ")")
-                        .reduce((x, y) -> x + ", " + y).orElse(null);
-                String what;
-                if (asked == null) {
-                    what = coords + " was not resolved, and no configured mirror (" + mirrors + ") could be asked for"
-                            + " it (the request named none whose release/snapshot policy or airlock.namespaces route"
-                            + " allows it)";
-                } else if (v.offline()) {
-                    what = coords + " is not in the local repository, and the build is offline: the mirrors ("
-                            + asked + ") were not asked";
-                } else {
-                    what = coords + " is not on the configured mirrors: " + asked + " answered not found";
-                }
-                boolean reactor = s.isReactor(requested.getGroupId(), requested.getArtifactId());
-                RemoteRepository first = v.mirrorsAsked().isEmpty() ? null : v.mirrorsAsked().get(0);
-                s.miss(s.finding(FindingCode.NOT_ON_MIRROR, s.failing())
-                        .coordinates(coords)
-                        .repository(first == null ? null : first.getId(), first == null ? null : first.getUrl())
-                        .path(by.path())
-                        .message(what + requestedBy(by))
-                        .fix(reactor ? coords + " is a module of this reactor: build it in the same build (-am) or"
-                                + " install it first"
-                                : v.offline() ? "run the build online once (or seal the local repository) so that "
-                                        + coords + " is fetched from a mirror"
-                                : "publish " + coords + " to a configured mirror (or have the mirror proxy the"
-                                        + " repository that has it), or remove what needs it")
-                        .detail("mirrors", v.mirrorsAsked().stream().map(RemoteRepository::getId)
-                                .reduce((x, y) -> x + ", " + y).orElse(null))
-                        .detail("requestedBy", by.label())
-                        .build());
-            }
+            case NOT_ON_MIRROR -> judge.notOnMirror(miss(s, r, requested, coords, v, List.of())).findings()
+                    .forEach(s::miss);
             default -> {
                 // a mirror failed otherwise: MIRROR_UNAVAILABLE (or Maven's own error) says what happened
             }
         }
     }
 
-    private static String requestedBy(Requesters.Requester by) {
-        return by.known() ? "; requested by " + by.label() : "";
+    /** The unresolved artifact as {@link MissJudgement} sees it. */
+    private static Miss miss(BuildSession s, ArtifactResult r, Artifact requested, String coords, Misses.Verdict v,
+            List<Miss.RefusedRepository> refused) {
+        Requesters.Requester by = Requesters.of(r.getRequest());
+        return new Miss(coords, by.label(), by.path(),
+                v.mirrorsAsked().stream().map(m -> new Miss.Repository(m.getId(), m.getUrl())).toList(), v.offline(),
+                s.isReactor(requested.getGroupId(), requested.getArtifactId()), refused);
     }
 
     private static void refuse(BuildSession s, ArtifactResult r, Artifact artifact, RemoteRepository repo,
@@ -433,8 +305,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                     + " was refused and a cached copy is not used in their place" : null);
         }
         if (origin.kind() != LocalOrigins.Kind.CACHED
-                && (s.isReactorGroup(artifact.getGroupId()) || s.isReactor(artifact.getGroupId(),
-                        artifact.getArtifactId()))) {
+                && s.isReactorBuilt(artifact.getGroupId(), artifact.getArtifactId())) {
             s.resolvedFromLocal();
             return new LocalVerdict(origin.id(), null);
         }
@@ -443,24 +314,16 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         if (known != null) {
             return known;
         }
-        Levels.LocalOrigin policy = s.config().localOrigin();
-        String policyNote = "airlock.localOrigin=" + policy.id() + " (from " + s.config().originOf(ConfigKeys.LOCAL_ORIGIN)
-                + ")";
-        String fix = "delete it from the local repository (or use a fresh local repository) so that it is"
-                + " downloaded from a mirror; if it was installed by hand, publish it to a mirror";
-        if (policy == Levels.LocalOrigin.WARN) {
-            s.report(untrusted(s, Severity.WARN, coords, file, sha256,
-                    coords + " in the local repository is " + origin.describe() + "; used without checking ("
-                            + policyNote + ")", fix, null, null));
-            s.resolvedFromLocal();
-            return new LocalVerdict(origin.id(), null);
-        }
-        if (policy == Levels.LocalOrigin.DENY) {
-            s.report(untrusted(s, s.failing(), coords, file, sha256,
-                    coords + " in the local repository is " + origin.describe() + " (" + policyNote + ")", fix,
-                    null, null));
-            return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
-                    + origin.describe()));
+        Resolution res = resolution(artifact, file, sha256, null).withLocalOrigin(origin.describe());
+        LocalOriginJudgement judge = new LocalOriginJudgement(s.config().localOrigin(),
+                s.config().originOf(ConfigKeys.LOCAL_ORIGIN), s.judgeMode());
+        if (!judge.verifies()) {
+            String refusal = apply(s, judge.byPolicy(res));
+            if (s.config().localOrigin() == Levels.LocalOrigin.WARN) {
+                s.resolvedFromLocal(); // used without checking
+                return new LocalVerdict(origin.id(), null);
+            }
+            return remember(key, s, new LocalVerdict(origin.id(), refusal));
         }
         if (s.lock() != null && sha256 != null && sha256.equals(s.lock().sha256(coords))) {
             // the reviewed lock records exactly these bytes: a stronger check than the mirror's copy, and the one
@@ -479,24 +342,13 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             } catch (IOException e) {
                 fetched = new MirrorFetcher.Fetched(null, false, e.toString());
             }
-            s.log().line("request")
-                    .put("repository", mirror.id())
-                    .put("repositoryUrl", mirror.url())
-                    .put("coordinates", coords)
-                    .put("outcome", fetched.file() != null ? "ok" : fetched.notFound() ? "not-found" : "failed")
-                    .put("mirror", true)
-                    .put("purpose", "verify local origin")
-                    .write();
+            s.log().write(ResolutionEntry.request(mirror.id(), mirror.url(), null, coords,
+                    fetched.file() != null ? "ok" : fetched.notFound() ? "not-found" : "failed", true)
+                    .withPurpose("verify local origin"));
             s.request(true);
             if (fetched.failure() != null) {
-                s.report(s.finding(FindingCode.MIRROR_UNAVAILABLE, s.failing())
-                        .coordinates(coords)
-                        .repository(mirror.id(), mirror.url())
-                        .message("mirror " + mirror.id() + " (" + mirror.url() + ") failed while Airlock re-fetched "
-                                + coords + " to verify a cached copy: " + fetched.failure())
-                        .fix("bring mirror " + mirror.id() + " back")
-                        .build());
-                return remember(key, s, new LocalVerdict(origin.id(), "MIRROR_UNAVAILABLE while verifying " + coords));
+                return remember(key, s, new LocalVerdict(origin.id(), apply(s,
+                        judge.mirrorFailed(res, mirror.id(), mirror.url(), fetched.failure()))));
             }
             if (fetched.notFound()) {
                 continue;
@@ -505,8 +357,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
             try {
                 mirrorSha = dev.airlock.verify.digest.DigestCache.sha256Uncached(fetched.file());
             } catch (IOException e) {
-                return remember(key, s, new LocalVerdict(origin.id(), "cannot hash the copy fetched from "
-                        + mirror.id()));
+                return remember(key, s, new LocalVerdict(origin.id(), apply(s, judge.unhashable(mirror.id()))));
             } finally {
                 try {
                     Files.deleteIfExists(fetched.file());
@@ -520,17 +371,20 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                 localVerdicts.put(key, ok);
                 return ok;
             }
-            s.report(untrusted(s, s.failing(), coords, file, sha256,
-                    coords + " in the local repository is " + origin.describe() + ", and its bytes differ from"
-                            + " mirror " + mirror.id() + "'s", fix, mirrorSha, mirror));
-            return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
-                    + origin.describe() + " and differs from mirror " + mirror.id()));
+            return remember(key, s, new LocalVerdict(origin.id(), apply(s,
+                    judge.differsFromMirror(res, mirror.id(), mirror.url(), mirrorSha))));
         }
-        s.report(untrusted(s, s.failing(), coords, file, sha256,
-                coords + " in the local repository is " + origin.describe() + ", and no configured mirror has it",
-                fix, null, null));
-        return remember(key, s, new LocalVerdict(origin.id(), "UNTRUSTED_LOCAL_ORIGIN: " + coords + " is "
-                + origin.describe() + " and no configured mirror has it"));
+        return remember(key, s, new LocalVerdict(origin.id(), apply(s, judge.notOnAnyMirror(res))));
+    }
+
+    /** Reports a verdict's findings; returns its refusal, or null. */
+    private static String apply(BuildSession s, Verdict v) {
+        v.findings().forEach(s::report);
+        return refusal(v);
+    }
+
+    private static String refusal(Verdict v) {
+        return v.refusals().isEmpty() ? null : String.join("; ", v.refusals());
     }
 
     /** True when the request named remote repositories and the filter refused each of them. */
@@ -554,19 +408,5 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         }
         localVerdicts.put(key, v);
         return v;
-    }
-
-    private static dev.airlock.verify.finding.Finding untrusted(BuildSession s, Severity severity, String coords,
-            Path file, String sha256, String message, String fix, String expected, MirrorSpec mirror) {
-        return s.finding(FindingCode.UNTRUSTED_LOCAL_ORIGIN, severity)
-                .coordinates(coords)
-                .file(file.toString())
-                .sha256(sha256)
-                .repository(mirror == null ? null : mirror.id(), mirror == null ? null : mirror.url())
-                .message(message)
-                .expected(expected == null ? null : "sha256 " + expected + " (mirror " + mirror.id() + ")")
-                .actual(expected == null ? null : "sha256 " + sha256 + " (local repository)")
-                .fix(fix)
-                .build();
     }
 }

@@ -5,15 +5,19 @@ import dev.airlock.verify.config.ConfigException;
 import dev.airlock.verify.config.Levels.Mode;
 import dev.airlock.verify.config.MirrorSpec;
 import dev.airlock.verify.digest.DigestCache;
-import dev.airlock.verify.digest.DigestIndex;
+import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.evidence.ResolutionLog;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
+import dev.airlock.verify.judge.ExfiltrationJudgement;
+import dev.airlock.verify.judge.JudgeMode;
+import dev.airlock.verify.judge.Reactor;
+import dev.airlock.verify.judge.RepositoryRequest;
+import dev.airlock.verify.judge.Verdict;
 import dev.airlock.verify.lock.LockFile;
 import dev.airlock.verify.quarantine.QuarantineStore;
 import dev.airlock.verify.secrets.SecretScanner;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,9 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.aether.repository.RemoteRepository;
 
@@ -45,9 +46,8 @@ final class BuildSession {
     private final ConfigException configError;
     private final Path projectRoot;
     private final ResolutionLog log;
+    private final EvidenceWork evidence;
     private final DigestCache digests = new DigestCache();
-    private final DigestIndex digestIndex = new DigestIndex();
-    private final AtomicInteger indexedDigests = new AtomicInteger();
 
     private final ConcurrentLinkedDeque<Finding> findings = new ConcurrentLinkedDeque<>();
     private final Set<String> findingKeys = ConcurrentHashMap.newKeySet();
@@ -63,20 +63,10 @@ final class BuildSession {
     private final Set<String> floatingRanges = ConcurrentHashMap.newKeySet();
     private final Set<Path> verifiedCachedCopies = ConcurrentHashMap.newKeySet();
     private final DeclaringPoms declaringPoms = new DeclaringPoms();
-    private volatile Set<String> reactorKeys = Set.of();
-    private volatile Set<String> reactorGroups = Set.of();
+    private volatile Reactor reactor = Reactor.none();
     private volatile boolean finished;
     private volatile QuarantineStore quarantine;
     private final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private ExecutorService hasher;
-    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> pending =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled =
-            new java.util.concurrent.atomic.AtomicBoolean();
-    private final Object drainLock = new Object();
-    private final AtomicInteger pendingCount = new AtomicInteger();
-    private static final int BATCH = 256;
-    private ExecutorService parallelHasher;
 
     private volatile SecretScanner secrets = SecretScanner.none();
     private final Set<String> exfiltrationReported = ConcurrentHashMap.newKeySet();
@@ -97,6 +87,7 @@ final class BuildSession {
         this.configError = configError;
         this.projectRoot = projectRoot;
         this.log = new ResolutionLog(id);
+        this.evidence = new EvidenceWork(log, digests, config != null && config.digestIndex());
     }
 
     String id() {
@@ -153,6 +144,11 @@ final class BuildSession {
     /** The severity of a failing finding in this mode: error when enforcing, warn in warn mode. */
     Severity failing() {
         return enforce() ? Severity.ERROR : Severity.WARN;
+    }
+
+    /** How the judgements of dev.airlock.verify.judge report in this build. */
+    JudgeMode judgeMode() {
+        return new JudgeMode(enforce(), SOURCE);
     }
 
     /** The configured mirror a repository belongs to (by URL prefix), if any. */
@@ -260,32 +256,17 @@ final class BuildSession {
     }
 
     /**
-     * The secret {@code coordinates} (requested as {@code path}) would carry to {@code repository}, if any; reported once as
-     * {@code EXFILTRATION_SUSPECTED} (named by the secret's name and encoding, never its value).
+     * The secret a request would carry, if any ({@link ExfiltrationJudgement}); reported once per repository and
+     * coordinates as {@code EXFILTRATION_SUSPECTED} (named by the secret's name and encoding, never its value).
+     *
+     * @return the verdict: its refusal is the filter's reasoning
      */
-    java.util.Optional<SecretScanner.Match> exfiltration(RemoteRepository repository, String coordinates,
-            String path) {
-        // the coordinates and the request path, each as written and with separators taken out (fields joined): a
-        // secret split across groupId and artifactId, or version and classifier, is found in one or the other
-        java.util.Optional<SecretScanner.Match> m = secrets.find(coordinates, path);
-        if (m.isPresent() && exfiltrationReported.add(repository.getId() + '\u0000' + coordinates)) {
-            // a secret found only in the request path (e.g. split across version and classifier, which the
-            // coordinates' notation writes in the other order) cannot be blanked out of the coordinates: none of
-            // them is shown then
-            String shown = secrets.redact(coordinates).equals(coordinates) ? "<redacted>" : coordinates;
-            report(finding(FindingCode.EXFILTRATION_SUSPECTED, Severity.ERROR)
-                    .coordinates(shown)
-                    .repository(repository.getId(), repository.getUrl())
-                    .message("a request to " + repository.getId() + " for " + shown + " would carry the value of "
-                            + m.get().secretName() + " (" + m.get().encoding() + ") in its path; it was not sent")
-                    .expected("request paths free of credentials")
-                    .actual(m.get().secretName() + ", " + m.get().encoding())
-                    .fix("find the POM that declares these coordinates (a dependency or plugin of this build) and"
-                            + " remove it; treat " + m.get().secretName() + " as exposed to whoever wrote that POM"
-                            + " and rotate it")
-                    .build());
+    Verdict exfiltration(RepositoryRequest request) {
+        Verdict v = new ExfiltrationJudgement(secrets, judgeMode()).judge(request);
+        if (v.refused() && exfiltrationReported.add(request.repositoryId() + '\u0000' + request.coordinates())) {
+            v.findings().forEach(this::report);
         }
-        return m;
+        return v;
     }
 
     // ---------------------------------------------------------------- repositories outside the mirrors
@@ -311,79 +292,24 @@ final class BuildSession {
      * need not wait for. {@link #declaringPoms()} first runs whatever is still pending.
      */
     void pomResolved(String label, Path file) {
-        later(() -> declaringPoms.index(label, file));
+        evidence.later(() -> declaringPoms.index(label, file));
     }
 
     DeclaringPoms declaringPoms() {
-        runPending();
+        evidence.runPending();
         return declaringPoms;
     }
 
     // ---------------------------------------------------------------- background evidence work
 
-    /**
-     * Queues evidence work (hashing the files of evidence lines, indexing POMs) for the background thread, which runs
-     * it in batches of {@value #BATCH}, in the order it was queued. Handing each task over on its own would wake the
-     * thread once per artifact, and on a machine whose cores are busy (the build, the JIT compiler) each wake-up
-     * preempts the resolving thread. Whatever is queued when the session finishes runs then; nothing that decides
-     * anything waits here: the lock, the quarantine and {@code record} hash on the resolving thread, and the only
-     * reader of these lines during the build is {@code record}, which hashes synchronously.
-     */
-    private void later(Runnable task) {
-        pending.add(task);
-        if (finished) {
-            pendingCount.incrementAndGet();
-            runPending(); // the session's end already ran: nothing would pick it up
-            return;
-        }
-        if (pendingCount.incrementAndGet() >= BATCH && drainScheduled.compareAndSet(false, true)) {
-            try {
-                background().execute(() -> {
-                    drainScheduled.set(false);
-                    runPending();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                drainScheduled.set(false);
-                runPending(); // after finish(): run it here
-            }
-        }
-    }
-
-    private final java.util.concurrent.atomic.AtomicInteger evidenceFailures =
-            new java.util.concurrent.atomic.AtomicInteger();
-
     /** How many pieces of evidence work failed in this build (their lines are missing or lack fields). */
     int evidenceFailures() {
-        return evidenceFailures.get();
+        return evidence.failures();
     }
 
     /** Marks the evidence incomplete: a {@code kind: incomplete} line, read by {@code requireHermeticResolution}. */
     void evidenceIncomplete(Throwable e) {
-        evidenceFailures.incrementAndGet();
-        org.slf4j.LoggerFactory.getLogger(BuildSession.class)
-                .error("[airlock] evidence work failed, the evidence of this build is incomplete: {}", e.toString());
-        try {
-            log.line("incomplete").put("reason", "evidence work failed: " + e).write();
-        } catch (RuntimeException again) {
-            org.slf4j.LoggerFactory.getLogger(BuildSession.class)
-                    .error("[airlock] cannot even mark the evidence incomplete: {}", again.toString());
-        }
-    }
-
-    /** Runs every queued task on the calling thread, in order (one runner at a time). */
-    private void runPending() {
-        synchronized (drainLock) {
-            for (Runnable r = pending.poll(); r != null; r = pending.poll()) {
-                pendingCount.decrementAndGet();
-                try {
-                    r.run();
-                } catch (RuntimeException e) {
-                    // evidence work never breaks the build here, but what it could not do is missing from the
-                    // evidence: the file says so, and requireHermeticResolution fails on it in enforce mode
-                    evidenceIncomplete(e);
-                }
-            }
-        }
+        evidence.incomplete(e);
     }
 
     // ---------------------------------------------------------------- quarantine
@@ -441,16 +367,17 @@ final class BuildSession {
     // ---------------------------------------------------------------- reactor
 
     void reactor(Collection<String> groupArtifacts, Collection<String> groupIds) {
-        reactorKeys = Set.copyOf(groupArtifacts);
-        reactorGroups = Set.copyOf(groupIds);
+        reactor = Reactor.of(groupArtifacts, groupIds);
     }
 
+    /** True when {@code groupId:artifactId} is a module of this reactor. */
     boolean isReactor(String groupId, String artifactId) {
-        return reactorKeys.contains(Coords.ga(groupId, artifactId));
+        return reactor.isModule(groupId, artifactId);
     }
 
-    boolean isReactorGroup(String groupId) {
-        return reactorGroups.contains(groupId);
+    /** True when this reactor builds it (a module, or in a module's groupId): exempt from the lock ({@link Reactor}). */
+    boolean isReactorBuilt(String groupId, String artifactId) {
+        return reactor.builds(groupId, artifactId);
     }
 
     // ---------------------------------------------------------------- floating versions seen in metadata requests
@@ -480,128 +407,24 @@ final class BuildSession {
         return verifiedCachedCopies.contains(file.toAbsolutePath().normalize());
     }
 
-    /**
-     * Hashes {@code file} on a background thread and then writes {@code line} with its {@code sha256} and
-     * {@code file}: for evidence that decides nothing, the resolving thread need not wait. {@link #finish()} waits
-     * for all of them. With {@code airlock.digestIndex} (the default) the SHA-256 of a file whose inode, size, mtime
-     * and ctime are those of its entry in the local repository's digest index is taken from there, and the line says
-     * so ({@code "sha256Source":"index"}); a file hashed here is indexed for the next build.
-     */
-    void hashThenWrite(Path file, ResolutionLog.Line line) {
-        boolean useIndex = config != null && config.digestIndex() && digestIndex.supported();
-        later(() -> {
-            try {
-                DigestIndex.Stat stat = useIndex ? digestIndex.stat(file) : null;
-                String known = digests.peek(file, stat); // hashed earlier in this build?
-                String indexed = known == null ? digestIndex.lookup(file, stat) : null;
-                if (known != null || stat == null) {
-                    line.put("sha256", known != null ? known : digests.sha256(file));
-                } else if (indexed != null) {
-                    indexedDigests.incrementAndGet();
-                    line.put("sha256", indexed).put("sha256Source", "index");
-                } else {
-                    // indexed only from bytes read after this moment: the racy check needs the hashing's own start
-                    long start = System.currentTimeMillis();
-                    String sha256 = digests.sha256Fresh(file);
-                    line.put("sha256", sha256);
-                    digestIndex.store(file, stat, sha256, start);
-                }
-            } catch (IOException e) {
-                line.put("hashError", e.toString());
-            }
-            line.put("file", file.toString()).write();
-        });
-    }
-
-    /** The one background thread of the evidence work (hashing, POM indexing), started on first use. */
-    private synchronized ExecutorService background() {
-        if (hasher == null) {
-            hasher = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "airlock-evidence");
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return hasher;
+    /** Hashes {@code file} off the resolving thread, then writes {@code entry} with it: {@link EvidenceWork}. */
+    void hashThenWrite(Path file, ResolutionEntry entry) {
+        evidence.hashThenWrite(file, entry);
     }
 
     /** Number of evidence digests taken from the digest index in this build. */
     int indexedDigests() {
-        return indexedDigests.get();
+        return evidence.indexedDigests();
     }
 
-    /**
-     * Hashes the files of one resolution batch in parallel, the calling thread included, before they are checked one
-     * by one: with a lock every artifact's hash is needed before it is used, and a plugin's closure or a project's
-     * dependencies arrive as one batch. The values land in the session's digest cache; a file that cannot be read is
-     * left for the check to report.
-     */
+    /** Hashes the files of one resolution batch in parallel before they are checked: {@link EvidenceWork}. */
     void prehash(List<Path> files) {
-        int workers = Math.min(files.size(), Math.min(4, Runtime.getRuntime().availableProcessors())) - 1;
-        if (workers < 1) {
-            return;
-        }
-        ExecutorService pool;
-        synchronized (this) {
-            if (parallelHasher == null) {
-                parallelHasher = Executors.newFixedThreadPool(Math.min(4, Runtime.getRuntime().availableProcessors()),
-                        r -> {
-                            Thread t = new Thread(r, "airlock-hash-batch");
-                            t.setDaemon(true);
-                            return t;
-                        });
-            }
-            pool = parallelHasher;
-        }
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-                try {
-                    digests.sha256(files.get(i));
-                } catch (IOException | RuntimeException e) {
-                    // the check hashes it again and reports why it cannot
-                }
-            }
-        };
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            running.add(pool.submit(work));
-        }
-        work.run();
-        for (java.util.concurrent.Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (java.util.concurrent.ExecutionException e) {
-                // the work swallows its own errors
-            }
-        }
+        evidence.prehash(files);
     }
 
     /** Waits until the evidence hashed in the background is written. */
     void awaitHashes() {
-        ExecutorService ex;
-        ExecutorService batch;
-        synchronized (this) {
-            ex = hasher;
-            hasher = null;
-            batch = parallelHasher;
-            parallelHasher = null;
-        }
-        if (batch != null) {
-            batch.shutdown();
-        }
-        if (ex != null) {
-            ex.shutdown();
-            try {
-                ex.awaitTermination(10, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        runPending(); // anything queued while the thread shut down
+        evidence.awaitHashes();
     }
 
     // ---------------------------------------------------------------- counters
@@ -665,72 +488,7 @@ final class BuildSession {
             }
             finished = true;
         }
-        awaitHashes();
+        evidence.finish();
         return true;
-    }
-
-    /** A repository outside the mirrors, and what was asked of it. */
-    static final class BlockedRepository {
-        final String id;
-        final String url;
-        private final AtomicInteger asked = new AtomicInteger();
-        private final Set<String> unresolved = ConcurrentHashMap.newKeySet();
-        private volatile String example;
-        private volatile String declaredIn;
-        private volatile boolean attributed;
-
-        /** For a mirror (such as Maven's blocking {@code maven-default-http-blocker}): the repositories it stands for. */
-        final List<RemoteRepository> mirrorOf;
-
-        BlockedRepository(RemoteRepository repo) {
-            this.id = repo.getId();
-            this.url = repo.getUrl();
-            this.mirrorOf = List.copyOf(repo.getMirroredRepositories());
-        }
-
-        /** {@code id (url)}, plus what it mirrors when it is a mirror. */
-        String describe() {
-            String d = id + " (" + url + ")";
-            if (!mirrorOf.isEmpty()) {
-                d += ", a settings mirror of " + mirrorOf.stream().map(m -> m.getId() + " (" + m.getUrl() + ")")
-                        .reduce((x, y) -> x + ", " + y).orElse("");
-            }
-            return d;
-        }
-
-        void asked(String coordinates) {
-            if (asked.getAndIncrement() == 0) {
-                example = coordinates;
-            }
-        }
-
-        void unresolved(String coordinates) {
-            unresolved.add(coordinates);
-        }
-
-        int askedCount() {
-            return asked.get();
-        }
-
-        String example() {
-            return example;
-        }
-
-        Set<String> unresolved() {
-            return unresolved;
-        }
-
-        synchronized String declaredIn(BuildSession s) {
-            if (!attributed) {
-                declaredIn = s.declaringPoms().find(id, url);
-                for (RemoteRepository m : mirrorOf) {
-                    if (declaredIn == null) {
-                        declaredIn = s.declaringPoms().find(m.getId(), m.getUrl());
-                    }
-                }
-                attributed = true;
-            }
-            return declaredIn;
-        }
     }
 }

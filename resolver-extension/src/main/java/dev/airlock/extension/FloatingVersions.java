@@ -1,5 +1,6 @@
 package dev.airlock.extension;
 
+import dev.airlock.verify.judge.FloatingVersion;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.version.PluginVersionRequest;
@@ -22,14 +23,8 @@ import org.eclipse.aether.version.VersionRange;
 final class FloatingVersions {
     private FloatingVersions() {}
 
-    /** What was found: the kind, the version as written, and the path (root first), possibly empty. */
-    record Floating(String kind, String declared, List<String> path) {
-        String key(Artifact a) {
-            return a.getGroupId() + ':' + a.getArtifactId() + ':' + declared;
-        }
-    }
-
-    static Floating inspect(BuildSession s, ArtifactRequest request, Artifact artifact) {
+    /** What was found ({@link FloatingVersion}), or null when the version was written down. */
+    static FloatingVersion inspect(BuildSession s, ArtifactRequest request, Artifact artifact) {
         String g = artifact.getGroupId();
         String a = artifact.getArtifactId();
         CollectStepData step = null;
@@ -37,7 +32,7 @@ final class FloatingVersions {
             Object data = t.getData();
             if (data instanceof PluginVersionRequest pvr && g.equals(pvr.getGroupId())
                     && a.equals(pvr.getArtifactId())) {
-                return new Floating("plugin version read from repository metadata", "(none)", List.of());
+                return new FloatingVersion(FloatingVersion.PLUGIN_FROM_METADATA, "(none)", List.of());
             }
             if (data instanceof CollectStepData c) {
                 step = c;
@@ -45,7 +40,7 @@ final class FloatingVersions {
             }
         }
         if (s.isFloatingPlugin(g, a)) {
-            return new Floating("plugin version read from repository metadata", "(none)", List.of());
+            return new FloatingVersion(FloatingVersion.PLUGIN_FROM_METADATA, "(none)", List.of());
         }
         if (step != null) {
             Dependency node = step.getNode();
@@ -53,7 +48,7 @@ final class FloatingVersions {
             if (declared.getGroupId().equals(g) && declared.getArtifactId().equals(a)) {
                 String kind = kind(declared.getVersion(), s, g, a);
                 if (kind != null) {
-                    return new Floating(kind, declared.getVersion(), path(step));
+                    return new FloatingVersion(kind, declared.getVersion(), path(step));
                 }
             }
         }
@@ -61,20 +56,20 @@ final class FloatingVersions {
         if (node != null && node.getVersionConstraint() != null) {
             VersionConstraint vc = node.getVersionConstraint();
             if (vc.getRange() != null && !isExact(vc.getRange())) {
-                return new Floating("version range", vc.toString(), List.of());
+                return new FloatingVersion("version range", vc.toString(), List.of());
             }
             if (vc.getVersion() != null) {
                 String kind = kind(vc.getVersion().toString(), s, g, a);
                 if (kind != null) {
-                    return new Floating(kind, vc.getVersion().toString(), List.of());
+                    return new FloatingVersion(kind, vc.getVersion().toString(), List.of());
                 }
             }
         }
         if (artifact.isSnapshot() && !s.isReactor(g, a)) {
-            return new Floating("SNAPSHOT not built by this reactor", artifact.getBaseVersion(), List.of());
+            return new FloatingVersion("SNAPSHOT not built by this reactor", artifact.getBaseVersion(), List.of());
         }
         if (step == null && "pom".equals(artifact.getExtension()) && s.isFloatingRange(g, a)) {
-            return new Floating("version range (parent or import)", "(range)", List.of());
+            return new FloatingVersion("version range (parent or import)", "(range)", List.of());
         }
         return null;
     }

@@ -78,7 +78,7 @@ final class SessionEnd {
         List<Throwable> mavenExceptions = s.mavenExceptions();
         if (s.config() != null) {
             reportMisses(s, mavenExceptions);
-            for (BuildSession.BlockedRepository b : s.blockedRepositories()) {
+            for (BlockedRepository b : s.blockedRepositories()) {
                 String declaredIn = b.declaredIn(s);
                 s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, Severity.INFO)
                         .repository(b.id, b.url)

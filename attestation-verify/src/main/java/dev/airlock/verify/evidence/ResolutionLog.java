@@ -202,6 +202,16 @@ public final class ResolutionLog implements Closeable {
         return new Line(kind);
     }
 
+    /**
+     * Writes {@code entry} as a line of its kind, with this log's {@code session} and the entry's {@code time} (now
+     * when it has none: {@link ResolutionEntry#stamped()} fixes the time of a line written later).
+     */
+    public void write(ResolutionEntry entry) {
+        Line line = new Line(entry.kind(), entry.time());
+        entry.fields().forEach(line::put);
+        line.write();
+    }
+
     public void finding(Finding f) {
         StringWriter sw = new StringWriter(256);
         try (JsonGenerator g = JSON.createGenerator(sw)) {
@@ -283,8 +293,12 @@ public final class ResolutionLog implements Closeable {
         private final Map<String, Object> fields = new LinkedHashMap<>();
 
         private Line(String kind) {
+            this(kind, null);
+        }
+
+        private Line(String kind, String time) {
             fields.put("session", sessionId);
-            fields.put("time", Instant.now().toString());
+            fields.put("time", time != null ? time : Instant.now().toString());
             fields.put("kind", kind);
         }
 

@@ -28,6 +28,16 @@ public final class ResolutionLogReader {
         public List<Map<String, String>> kind(String kind) {
             return lines.stream().filter(l -> kind.equals(l.get("kind"))).toList();
         }
+
+        /** The lines of {@code kind} ({@link ResolutionEntry#ARTIFACT}, ...), typed. */
+        public List<ResolutionEntry> entries(String kind) {
+            return kind(kind).stream().map(ResolutionEntry::of).toList();
+        }
+
+        /** The {@code mode} the session header names ({@code enforce}, {@code warn}), or null. */
+        public String mode() {
+            return header.get("mode");
+        }
     }
 
     public static Session forBuildStartedAt(Path file, long startMillis) throws IOException {
