@@ -4,6 +4,7 @@ import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.check.ProvenanceCheck;
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.io.Progress;
 import dev.airlock.verify.lock.LockFile;
 import dev.airlock.verify.policy.TrustPolicy;
 import dev.airlock.verify.slsa.AttestationIndex;
@@ -84,24 +85,28 @@ public final class VerifyProvenance extends AbstractTrustRule {
         LockFile lock = TrustMaterial.lock(context.build());
         List<Finding> out = new ArrayList<>();
         List<ResolvedArtifact> candidates = candidates(context);
-        for (ResolvedArtifact a : candidates) {
-            String sha = Hashes.sha256(a.file());
-            List<ProvenanceCheck.Source> sources = new ArrayList<>();
-            for (String[] t : templates) {
-                Coordinates c = a.coordinates();
-                String classifier = t[0].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
-                String extension = t[1].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
-                Path p = sidecar(context, a, classifier, extension);
-                if (p != null) {
-                    sources.add(new ProvenanceCheck.Source(p, true));
+        try (Progress progress = Progress.of(NAME, "artifacts", candidates.size(),
+                getLog().isInfoEnabled() ? line -> getLog().info(line) : null)) {
+            for (ResolvedArtifact a : candidates) {
+                progress.advance();
+                String sha = Hashes.sha256(a.file());
+                List<ProvenanceCheck.Source> sources = new ArrayList<>();
+                for (String[] t : templates) {
+                    Coordinates c = a.coordinates();
+                    String classifier = t[0].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
+                    String extension = t[1].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
+                    Path p = sidecar(context, a, classifier, extension);
+                    if (p != null) {
+                        sources.add(new ProvenanceCheck.Source(p, true));
+                    }
                 }
-            }
-            if (index != null) {
-                for (Path f : index.find(sha)) {
-                    sources.add(new ProvenanceCheck.Source(f, false));
+                if (index != null) {
+                    for (Path f : index.find(sha)) {
+                        sources.add(new ProvenanceCheck.Source(f, false));
+                    }
                 }
+                out.addAll(check.check(a, sha, sources, vouched(lock, a, sha)));
             }
-            out.addAll(check.check(a, sha, sources, vouched(lock, a, sha)));
         }
         getLog().info("[airlock] " + NAME + ": " + candidates.size() + " artifact(s) checked against " + trust.source()
                 + (index == null ? "" : "; " + index.size() + " attestation file(s) in " + index.dir()));

@@ -4,6 +4,7 @@ import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.check.SignatureCheck;
 import dev.airlock.verify.check.TyposquatCheck;
 import dev.airlock.verify.finding.Finding;
+import dev.airlock.verify.io.Progress;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
 import dev.airlock.verify.lock.LockFile;
@@ -61,16 +62,20 @@ public final class VerifySignatures extends AbstractTrustRule {
         TyposquatCheck typosquats = typosquatCheck(trust, context);
         List<Finding> out = new ArrayList<>();
         List<ResolvedArtifact> candidates = candidates(context);
-        for (ResolvedArtifact a : candidates) {
-            String ext = a.coordinates().extension();
-            String classifier = a.coordinates().classifier();
-            SignatureCheck.Sidecars found = new SignatureCheck.Sidecars(
-                    sidecar(context, a, classifier, ext + ".sigstore.json"),
-                    sidecar(context, a, classifier, ext + ".sig"),
-                    sidecar(context, a, classifier, ext + ".asc"));
-            String sha = Hashes.sha256(a.file());
-            out.addAll(check.check(a, sha, found, vouched(lock, a, sha)));
-            typosquats.resembles(a.coordinates().groupId()).ifPresent(t -> out.add(typosquat(a, t)));
+        try (Progress progress = Progress.of(NAME, "artifacts", candidates.size(),
+                getLog().isInfoEnabled() ? line -> getLog().info(line) : null)) {
+            for (ResolvedArtifact a : candidates) {
+                progress.advance();
+                String ext = a.coordinates().extension();
+                String classifier = a.coordinates().classifier();
+                SignatureCheck.Sidecars found = new SignatureCheck.Sidecars(
+                        sidecar(context, a, classifier, ext + ".sigstore.json"),
+                        sidecar(context, a, classifier, ext + ".sig"),
+                        sidecar(context, a, classifier, ext + ".asc"));
+                String sha = Hashes.sha256(a.file());
+                out.addAll(check.check(a, sha, found, vouched(lock, a, sha)));
+                typosquats.resembles(a.coordinates().groupId()).ifPresent(t -> out.add(typosquat(a, t)));
+            }
         }
         getLog().info("[airlock] " + NAME + ": " + candidates.size() + " artifact(s) checked against "
                 + trust.source() + " (trusted root: " + sigstore.trustedRoot().origin() + ", sha256 "

@@ -157,7 +157,7 @@ public class RecordMojo extends AbstractMojo {
         try {
             byte[] before = Files.isRegularFile(out) ? Files.readAllBytes(out) : null;
             List<SpdxRecordWriter.Recorded> recorded = new SpdxRecordWriter(self, outputTimestamp(), Digests.shared())
-                    .write(all, out);
+                    .progress(getLog().isInfoEnabled() ? getLog()::info : null).write(all, out);
             boolean same = before != null && java.util.Arrays.equals(before, Files.readAllBytes(out));
             getLog().info("[airlock] recorded " + out + ": " + recorded.size() + " artifacts (dependencies, plugins,"
                     + " extensions; SHA-256 and SHA-512)" + (before == null ? "" : same ? ", unchanged"

@@ -5,6 +5,7 @@ import dev.airlock.verify.artifact.ResolvedArtifact.Kind;
 import dev.airlock.verify.digest.Digests;
 import dev.airlock.verify.digest.HashAlgorithm;
 import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.io.Progress;
 import dev.airlock.verify.report.ToolVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -79,6 +80,7 @@ public final class SpdxRecordWriter {
     private final Instant created;
     private final Digests digests;
     private final String toolVersion;
+    private java.util.function.Consumer<String> progress;
 
     /**
      * @param project the module: {@code groupId:artifactId:extension:version} of its main artifact
@@ -94,6 +96,12 @@ public final class SpdxRecordWriter {
         this.created = (created == null ? DEFAULT_CREATED : created).truncatedTo(ChronoUnit.SECONDS);
         this.digests = Objects.requireNonNull(digests, "digests");
         this.toolVersion = Objects.requireNonNull(toolVersion);
+    }
+
+    /** Where the hashing step's progress lines go (docs/progress.md); null (the default) for none. */
+    public SpdxRecordWriter progress(java.util.function.Consumer<String> sink) {
+        this.progress = sink;
+        return this;
     }
 
     /** What was recorded for one artifact (for the goal's log). */
@@ -194,7 +202,10 @@ public final class SpdxRecordWriter {
                         + " once online through the mirror) and record again.");
             }
         }
-        Map<Path, Digests.Result> hashed = digests.digestAll(req);
+        Map<Path, Digests.Result> hashed;
+        try (Progress p = Progress.of("record: hashing", "files", req.size(), progress)) {
+            hashed = digests.digestAll(req, p);
+        }
         StringBuilder content = new StringBuilder(project.toString()).append('\n');
         for (Item it : items.values()) {
             if (req.containsKey(it.file)) {
