@@ -3,6 +3,8 @@ def first = reports[0]
 assert first.sources.contains('verifySignatures') : first.sources
 def errors1 = first.findings.findAll { it.source == 'verifySignatures' && it.severity == 'error' }
 assert errors1.isEmpty() : errors1
+// the progress of the step (docs/progress.md): its final line, whatever its length
+assert logs[0] =~ /\[airlock\] verifySignatures: (\d+) of \1 artifacts in \d+\.\d s/
 assert logs[0] =~ /verifySignatures: \d+ artifact\(s\) checked against .*airlock-policy \(trusted root: bundled public-good trusted root, sha256 6494e21ea73fa7ee769f85f57d5a3e6a08725eae1e38c755fc3517c9e6bc0b66\)/
 // the signatures came from the mirror, like any artifact
 ['dev/sigstore/sigstore-java/2.0.0/sigstore-java-2.0.0.jar.sigstore.json',
