@@ -25,10 +25,7 @@ import org.apache.maven.enforcer.rule.api.EnforcerLevel;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleError;
 import org.apache.maven.enforcer.rule.api.EnforcerRuleException;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectDependenciesResolver;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * What every Airlock rule shares: the coverage parameters ({@code <scopes>}, {@code <includePlugins>},
@@ -68,11 +65,10 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
     protected final MavenProject project;
     private final BuildClosure closure;
 
-    protected AbstractAirlockRule(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
-            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
+    protected AbstractAirlockRule(MavenSession session, MavenProject project, BuildClosure closure) {
         this.session = session;
         this.project = project;
-        this.closure = new BuildClosure(repositorySystem, dependenciesResolver, lifecycleExecutor);
+        this.closure = closure;
     }
 
     /** The rule's name as users write it in the POM ({@code verifySbom}); also the findings' source. */

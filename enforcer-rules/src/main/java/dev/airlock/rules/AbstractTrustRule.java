@@ -1,5 +1,6 @@
 package dev.airlock.rules;
 
+import dev.airlock.maven.BuildClosure;
 import dev.airlock.maven.Sidecars;
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.finding.Coordinates;
@@ -12,10 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectDependenciesResolver;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * What {@code verifySignatures} and {@code verifyProvenance} share: the trust policy, the Sigstore trusted root and
@@ -39,10 +37,9 @@ abstract class AbstractTrustRule extends AbstractAirlockRule {
 
     private final Sidecars sidecars;
 
-    AbstractTrustRule(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
-            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
-        super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
-        this.sidecars = new Sidecars(repositorySystem);
+    AbstractTrustRule(MavenSession session, MavenProject project, BuildClosure closure, Sidecars sidecars) {
+        super(session, project, closure);
+        this.sidecars = sidecars;
     }
 
     TrustPolicy trustPolicy(RuleContext context) throws RuleSetupException {

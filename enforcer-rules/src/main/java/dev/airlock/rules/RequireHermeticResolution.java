@@ -1,5 +1,6 @@
 package dev.airlock.rules;
 
+import dev.airlock.maven.BuildClosure;
 import dev.airlock.verify.evidence.ResolutionEntry;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
@@ -9,10 +10,7 @@ import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectDependenciesResolver;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * {@code <requireHermeticResolution>}: the build passes only when the Airlock extension guards this very build in
@@ -25,9 +23,8 @@ public final class RequireHermeticResolution extends AbstractAirlockRule {
     static final String NAME = "requireHermeticResolution";
 
     @Inject
-    public RequireHermeticResolution(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
-            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
-        super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
+    public RequireHermeticResolution(MavenSession session, MavenProject project, BuildClosure closure) {
+        super(session, project, closure);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.airlock.rules;
 
+import dev.airlock.maven.BuildClosure;
 import dev.airlock.verify.config.MirrorSpec;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
@@ -17,9 +18,7 @@ import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.settings.Proxy;
 import org.eclipse.aether.RepositorySystem;
 
@@ -50,9 +49,8 @@ public final class RequireNetworkIsolation extends AbstractAirlockRule {
     private int timeoutMillis = 2000;
 
     @Inject
-    public RequireNetworkIsolation(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
-            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
-        super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
+    public RequireNetworkIsolation(MavenSession session, MavenProject project, BuildClosure closure) {
+        super(session, project, closure);
     }
 
     @Override

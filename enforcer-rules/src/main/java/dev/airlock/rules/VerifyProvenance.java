@@ -1,5 +1,7 @@
 package dev.airlock.rules;
 
+import dev.airlock.maven.BuildClosure;
+import dev.airlock.maven.Sidecars;
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.check.ProvenanceCheck;
 import dev.airlock.verify.finding.Coordinates;
@@ -17,10 +19,7 @@ import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectDependenciesResolver;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * {@code <verifyProvenance>}: every resolved artifact must come with SLSA provenance that verifies offline (Sigstore
@@ -48,9 +47,8 @@ public final class VerifyProvenance extends AbstractTrustRule {
             List.of("{extension}.build:slsa", "{classifier}:{extension}.intoto.jsonl");
 
     @Inject
-    public VerifyProvenance(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
-            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
-        super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
+    public VerifyProvenance(MavenSession session, MavenProject project, BuildClosure closure, Sidecars sidecars) {
+        super(session, project, closure, sidecars);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.airlock.rules;
 
+import dev.airlock.maven.BuildClosure;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
@@ -15,10 +16,7 @@ import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectDependenciesResolver;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * {@code <verifySbom>}: every artifact the module resolves (dependencies of the scopes the SBOM covers, the build
@@ -40,9 +38,8 @@ public final class VerifySbom extends AbstractAirlockRule {
     private boolean checkReactorHashes = false;
 
     @Inject
-    public VerifySbom(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
-            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
-        super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
+    public VerifySbom(MavenSession session, MavenProject project, BuildClosure closure) {
+        super(session, project, closure);
     }
 
     @Override

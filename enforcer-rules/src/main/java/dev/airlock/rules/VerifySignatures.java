@@ -1,5 +1,7 @@
 package dev.airlock.rules;
 
+import dev.airlock.maven.BuildClosure;
+import dev.airlock.maven.Sidecars;
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.check.SignatureCheck;
 import dev.airlock.verify.check.TyposquatCheck;
@@ -16,10 +18,7 @@ import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Named;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectDependenciesResolver;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * {@code <verifySignatures>}: every resolved artifact (dependencies, the plugins of the execution plan, build
@@ -37,9 +36,8 @@ public final class VerifySignatures extends AbstractTrustRule {
     private String keyring;
 
     @Inject
-    public VerifySignatures(MavenSession session, MavenProject project, RepositorySystem repositorySystem,
-            ProjectDependenciesResolver dependenciesResolver, LifecycleExecutor lifecycleExecutor) {
-        super(session, project, repositorySystem, dependenciesResolver, lifecycleExecutor);
+    public VerifySignatures(MavenSession session, MavenProject project, BuildClosure closure, Sidecars sidecars) {
+        super(session, project, closure, sidecars);
     }
 
     @Override

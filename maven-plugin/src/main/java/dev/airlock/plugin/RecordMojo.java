@@ -28,7 +28,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,8 +36,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectDependenciesResolver;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Records the lock, {@code .mvn/airlock.lock} (or {@code airlock.lock}): the SHA-256 of every artifact the build
@@ -76,9 +73,8 @@ public class RecordMojo extends AbstractMojo {
     private final BuildClosure closure;
 
     @Inject
-    public RecordMojo(LifecycleExecutor lifecycleExecutor, RepositorySystem repositorySystem,
-            ProjectDependenciesResolver dependenciesResolver) {
-        this.closure = new BuildClosure(repositorySystem, dependenciesResolver, lifecycleExecutor);
+    public RecordMojo(BuildClosure closure) {
+        this.closure = closure;
     }
 
     /** Whether each module's SBOM, {@code airlock.spdx.json}, is written besides the lock. */

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,8 +31,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.project.ProjectDependenciesResolver;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Phase 1 of a sealed build: resolves the whole build closure of every module — dependencies of every scope, the
@@ -82,10 +79,9 @@ public class SealMojo extends AbstractMojo {
     private final Sidecars sidecarResolver;
 
     @Inject
-    public SealMojo(LifecycleExecutor lifecycleExecutor, RepositorySystem repositorySystem,
-            ProjectDependenciesResolver dependenciesResolver) {
-        this.closure = new BuildClosure(repositorySystem, dependenciesResolver, lifecycleExecutor);
-        this.sidecarResolver = new Sidecars(repositorySystem);
+    public SealMojo(BuildClosure closure, Sidecars sidecars) {
+        this.closure = closure;
+        this.sidecarResolver = sidecars;
     }
 
     @Override

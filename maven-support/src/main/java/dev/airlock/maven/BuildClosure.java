@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.inject.Inject;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.lifecycle.LifecycleExecutor;
@@ -62,6 +63,7 @@ public final class BuildClosure {
     private final ProjectDependenciesResolver dependenciesResolver;
     private final LifecycleExecutor lifecycleExecutor;
 
+    @Inject // rules and goals get it injected (JSR-330: created by Maven's Sisu container)
     public BuildClosure(RepositorySystem repositorySystem, ProjectDependenciesResolver dependenciesResolver,
             LifecycleExecutor lifecycleExecutor) {
         this.repositorySystem = repositorySystem;

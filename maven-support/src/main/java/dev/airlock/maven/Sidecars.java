@@ -5,6 +5,7 @@ import dev.airlock.verify.finding.Coordinates;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
@@ -24,6 +25,7 @@ import org.eclipse.aether.transfer.ArtifactNotFoundException;
 public final class Sidecars {
     private final RepositorySystem repositorySystem;
 
+    @Inject // rules and goals get it injected (JSR-330: created by Maven's Sisu container)
     public Sidecars(RepositorySystem repositorySystem) {
         this.repositorySystem = repositorySystem;
     }
