@@ -149,7 +149,6 @@ public final class Audit {
                         .message(e.relative() + " is not an artifact of the Maven repository layout: " + e.reason())
                         .expected("<groupId as path>/<artifactId>/<version>/<artifactId>-<version>[-<classifier>]"
                                 + ".<extension>")
-                        .actual(e.relative())
                         .fix("find out what put it there; remove it if nothing should have")
                         .build());
             }
