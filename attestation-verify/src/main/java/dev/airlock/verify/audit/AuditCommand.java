@@ -41,15 +41,21 @@ public final class AuditCommand {
             "  --quiet          no progress lines on stderr",
             "exit codes: 0 clean, 1 findings, 2 cannot run. See docs/audit.md.");
 
-    /** The arguments, read. */
-    record Options(Path dir, Path lock, List<Path> sboms, Path policy, Path quarantine, boolean strict,
+    /**
+     * The arguments, read (also the plugin goal's parameters).
+     *
+     * @param sboms empty for none
+     * @param quarantine null: {@code <dir>/../airlock-quarantine} when it exists
+     * @param reportDir null: no reports
+     */
+    public record Options(Path dir, Path lock, List<Path> sboms, Path policy, Path quarantine, boolean strict,
             Path reportDir, Set<ReportFile.Format> formats, boolean quiet, boolean help) {}
 
     /** A problem that stops the command before it audits: exit 2 with this one line. */
-    static final class CannotRun extends Exception {
+    public static final class CannotRun extends Exception {
         private static final long serialVersionUID = 1L;
 
-        CannotRun(String message) {
+        public CannotRun(String message) {
             super(message);
         }
     }
@@ -170,7 +176,29 @@ public final class AuditCommand {
     }
 
     private static int audit(Options o, PrintStream out, PrintStream err) throws CannotRun {
-        java.util.function.Consumer<String> progress = o.quiet() ? null : err::println;
+        AuditResult result = audit(o, o.quiet() ? null : err::println);
+        for (Finding f : result.findings()) {
+            out.println(f);
+        }
+        int code = result.exitCode(o.strict());
+        out.println("[airlock] audit: " + result.summary() + (code == AuditResult.CLEAN ? "; clean"
+                : "; " + result.failing(o.strict()).size() + " failing" + (o.strict() ? " (--strict)" : "")));
+        if (o.reportDir() != null) {
+            for (ReportFile.Format f : o.formats()) {
+                out.println("[airlock] audit: wrote " + o.reportDir().resolve(f.fileName()));
+            }
+        }
+        return code;
+    }
+
+    /**
+     * Reads the inputs, audits, and writes the reports ({@link Options#reportDir}, when set): what the command and
+     * the plugin goal share.
+     *
+     * @param progress where progress lines go; null for none
+     * @throws CannotRun when an input cannot be used or the reports cannot be written (exit 2)
+     */
+    public static AuditResult audit(Options o, java.util.function.Consumer<String> progress) throws CannotRun {
         Audit.Builder b = inputs(o, progress);
         AuditResult result;
         try {
@@ -179,12 +207,6 @@ public final class AuditCommand {
             throw new CannotRun(o.dir() + ": cannot be read (" + e.getMessage() + "). Fix: check the path and its"
                     + " permissions");
         }
-        for (Finding f : result.findings()) {
-            out.println(f);
-        }
-        int code = result.exitCode(o.strict());
-        out.println("[airlock] audit: " + result.summary() + (code == AuditResult.CLEAN ? "; clean"
-                : "; " + result.failing(o.strict()).size() + " failing" + (o.strict() ? " (--strict)" : "")));
         if (o.reportDir() != null) {
             try {
                 ReportFile.write(o.reportDir(), "audit-" + Instant.now(), Audit.SOURCE, result.findings(),
@@ -193,11 +215,8 @@ public final class AuditCommand {
                 throw new CannotRun(o.reportDir() + ": the reports cannot be written (" + e.getMessage() + "). Fix:"
                         + " make the directory writable or choose another --report-dir");
             }
-            for (ReportFile.Format f : o.formats()) {
-                out.println("[airlock] audit: wrote " + o.reportDir().resolve(f.fileName()));
-            }
         }
-        return code;
+        return result;
     }
 
     /** Reads every input, so that one that cannot be used stops the command before anything is audited. */
