@@ -173,7 +173,7 @@ public final class Audit {
     /** SHA-256 of every artifact when a lock or a quarantine store needs it (null values: unreadable files). */
     private Map<Path, String> hash(List<RepositoryLayout.Entry> artifacts) {
         Map<Path, String> out = new LinkedHashMap<>();
-        if (lock == null && quarantine == null && policy == null) {
+        if (lock == null && quarantine == null) {
             return out;
         }
         Map<Path, Set<HashAlgorithm>> requests = new LinkedHashMap<>();
