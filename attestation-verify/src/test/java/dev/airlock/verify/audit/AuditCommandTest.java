@@ -6,11 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.airlock.verify.finding.FindingCode;
+import dev.airlock.verify.report.ReportFile;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +74,38 @@ class AuditCommandTest {
         assertTrue(located, results.toString());
         String html = Files.readString(reports.resolve("report.html"));
         assertTrue(html.contains("LOCK_HASH_MISMATCH") && html.contains("UNKNOWN_FILE"));
+    }
+
+    @Test
+    void theAuditsReportsMatchTheirSchemas() throws Exception {
+        AuditTest.Planted p = AuditTest.plant(tmp);
+        Path reports = tmp.resolve("reports");
+        assertEquals(1, run(p.repo().toString(), "--lock", p.lock().toString(), "--policy", p.policy().toString(),
+                "--quiet", "--report-dir", reports.toString()), err());
+        ObjectMapper json = new ObjectMapper();
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+        JsonSchema report;
+        try (InputStream in = ReportFile.class.getResourceAsStream("report.schema.json")) {
+            report = factory.getSchema(in);
+        }
+        Set<ValidationMessage> errors = report.validate(json.readTree(reports.resolve("report.json").toFile()));
+        assertTrue(errors.isEmpty(), errors.toString());
+        // every code, UNKNOWN_FILE included, is one the schema allows
+        JsonNode codes;
+        try (InputStream in = ReportFile.class.getResourceAsStream("report.schema.json")) {
+            codes = json.readTree(in).get("definitions").get("code").get("enum");
+        }
+        Set<String> allowed = new java.util.TreeSet<>();
+        codes.forEach(c -> allowed.add(c.asText()));
+        for (FindingCode c : FindingCode.values()) {
+            assertTrue(allowed.contains(c.name()), c + " is missing from report.schema.json");
+        }
+        JsonSchema sarif;
+        try (InputStream in = AuditCommandTest.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
+            sarif = factory.getSchema(in);
+        }
+        errors = sarif.validate(json.readTree(reports.resolve("report.sarif").toFile()));
+        assertTrue(errors.isEmpty(), errors.toString());
     }
 
     @Test
