@@ -131,6 +131,7 @@ public final class Audit {
         if (!Files.isDirectory(dir)) {
             throw new IOException(dir + " is not a directory");
         }
+        Path dir = this.dir.toRealPath(); // the files found are under the real path
         List<Coordinates> known = new ArrayList<>();
         if (lock != null) {
             lock.entries().keySet().forEach(c -> known.add(Coordinates.parse(c)));

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code <groupId as path>/<artifactId>/<version>/<artifactId>-<version>[-<classifier>].<extension>}. Every regular
  * file is sorted into an artifact, a side file ({@link SideFiles}: signatures, provenance, checksums), repository
  * bookkeeping (metadata, {@code _remote.repositories}, {@code *.lastUpdated}, resolver locks and partial downloads) or
- * a file outside the layout. Symbolic links are not followed.
+ * a file outside the layout. Symbolic links below the directory are not followed: each is a file outside the layout
+ * (an audit reads what is there, not what a link points to); the directory itself may be one.
  */
 public final class RepositoryLayout {
     private static final Pattern TIMESTAMP = Pattern.compile("[0-9]{8}\\.[0-9]{6}-[0-9]+");
@@ -53,12 +54,13 @@ public final class RepositoryLayout {
      *     ambiguous, a classifier with a dot in it
      */
     public static List<Entry> scan(Path dir, Collection<Coordinates> known) throws IOException {
-        Path root = dir.toAbsolutePath().normalize();
+        Path root = dir.toRealPath(); // a link to the repository is followed, links inside it are not
         Map<String, Coordinates> byPath = new HashMap<>();
         for (Coordinates c : known) {
             byPath.put(relativePath(c), c);
         }
         List<Path> files = new ArrayList<>();
+        List<Path> links = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
@@ -71,14 +73,18 @@ public final class RepositoryLayout {
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) {
                     files.add(f);
+                } else if (attrs.isSymbolicLink()) {
+                    links.add(f);
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
+        files.addAll(links);
         files.sort(null);
         List<Entry> out = new ArrayList<>(files.size());
         for (Path f : files) {
-            out.add(classify(root, f, byPath));
+            out.add(Files.isSymbolicLink(f) ? unknown(f, root.relativize(f).toString().replace('\\', '/'),
+                    "a symbolic link (to " + Files.readSymbolicLink(f) + "), not followed") : classify(root, f, byPath));
         }
         return out;
     }

@@ -241,6 +241,21 @@ class AuditTest {
     }
 
     @Test
+    void aLinkToTheRepositoryIsFollowedAndLinksInsideItAreReported() throws Exception {
+        Path repo = tmp.resolve("repo");
+        byte[] a = jar("a");
+        put(repo, "com/acme/a/1.0/a-1.0.jar", a);
+        Path elsewhere = put(tmp, "elsewhere/b-1.0.jar", jar("b"));
+        Files.createDirectories(repo.resolve("com/acme/b/1.0"));
+        Files.createSymbolicLink(repo.resolve("com/acme/b/1.0/b-1.0.jar"), elsewhere);
+        Path link = Files.createSymbolicLink(tmp.resolve("link-to-repo"), repo);
+        AuditResult r = Audit.builder(link).lock(LockFile.of(Map.of("com.acme:a:jar:1.0", sha(a)))).build().run();
+        assertEquals(List.of("warn UNKNOWN_FILE b-1.0.jar"), codes(r.findings()));
+        assertTrue(r.findings().get(0).message().contains("symbolic link"), r.findings().get(0).message());
+        assertEquals(1, r.artifacts());
+    }
+
+    @Test
     void aMissingDirectoryCannotBeAudited() {
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> Audit.builder(tmp.resolve("nothing")).build().run());
