@@ -52,6 +52,14 @@ public class AuditMojo extends AbstractMojo {
     @Parameter(property = "airlock.audit.strict", defaultValue = "false")
     boolean strict;
 
+    /** Verify the signature and provenance files the policy asks for (bundled Sigstore root), not only presence. */
+    @Parameter(property = "airlock.audit.verify", defaultValue = "false")
+    boolean verify;
+
+    /** With {@code verify}: the OpenPGP public keys for {@code .asc} signatures. */
+    @Parameter(property = "airlock.audit.keyring")
+    File keyring;
+
     /** Where report.json, report.sarif and report.html are written; none by default. */
     @Parameter(property = "airlock.audit.reportDir")
     File reportDir;
@@ -68,7 +76,12 @@ public class AuditMojo extends AbstractMojo {
             }
         }
         AuditCommand.Options o = new AuditCommand.Options(target, path(lock), sboms, path(policy),
-                path(quarantineDir), strict, path(reportDir), EnumSet.allOf(ReportFile.Format.class), false, false);
+                path(quarantineDir), strict, path(reportDir), EnumSet.allOf(ReportFile.Format.class), false, false,
+                verify, path(keyring));
+        if (verify && policy == null) {
+            throw new MojoExecutionException("[airlock] audit cannot run: airlock.audit.verify needs"
+                    + " airlock.audit.policy (it judges what the policy asks for)");
+        }
         AuditResult result;
         try {
             result = AuditCommand.audit(o, getLog()::info);

@@ -1,6 +1,8 @@
 package dev.airlock.verify.audit;
 
 import dev.airlock.verify.artifact.ResolvedArtifact;
+import dev.airlock.verify.check.ProvenanceCheck;
+import dev.airlock.verify.check.SignatureCheck;
 import dev.airlock.verify.digest.Digests;
 import dev.airlock.verify.digest.HashAlgorithm;
 import dev.airlock.verify.finding.Coordinates;
@@ -9,12 +11,15 @@ import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
 import dev.airlock.verify.io.Progress;
 import dev.airlock.verify.lock.LockFile;
+import dev.airlock.verify.pgp.PgpKeyring;
 import dev.airlock.verify.policy.ProvenanceDecision;
 import dev.airlock.verify.policy.SignatureDecision;
 import dev.airlock.verify.policy.TrustPolicy;
 import dev.airlock.verify.quarantine.QuarantineStore;
 import dev.airlock.verify.sbom.SbomDocument;
 import dev.airlock.verify.sbom.SbomVerifier;
+import dev.airlock.verify.sigstore.SigstoreBundleVerifier;
+import dev.airlock.verify.slsa.ProvenanceVerifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +62,8 @@ public final class Audit {
     private final TrustPolicy policy;
     private final Consumer<String> progress;
     private final Digests digests;
+    private final SignatureCheck signatureCheck;
+    private final ProvenanceCheck provenanceCheck;
 
     private Audit(Builder b) {
         this.dir = b.dir.toAbsolutePath().normalize();
@@ -66,6 +73,10 @@ public final class Audit {
         this.policy = b.policy;
         this.progress = b.progress;
         this.digests = b.digests;
+        boolean verify = b.sigstore != null && b.policy != null;
+        this.signatureCheck = verify ? new SignatureCheck(b.policy, b.sigstore, b.keyring) : null;
+        this.provenanceCheck = verify ? new ProvenanceCheck(b.policy, new ProvenanceVerifier(b.sigstore, List.of()))
+                : null;
     }
 
     public static Builder builder(Path dir) {
@@ -81,6 +92,8 @@ public final class Audit {
         private TrustPolicy policy;
         private Consumer<String> progress;
         private Digests digests = new Digests(Digests.SHARED_MAX_ENTRIES);
+        private SigstoreBundleVerifier sigstore;
+        private PgpKeyring keyring;
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -114,6 +127,19 @@ public final class Audit {
 
         public Builder digests(Digests digests) {
             this.digests = Objects.requireNonNull(digests);
+            return this;
+        }
+
+        /**
+         * Verify the signature and provenance files the policy asks for, offline, as {@code verifySignatures} and
+         * {@code verifyProvenance} do, instead of checking only that they are there (needs a {@link #policy}).
+         *
+         * @param sigstore the verifier over the Sigstore trusted root (signature bundles and provenance)
+         * @param keyring the OpenPGP public keys; null: an {@code .asc} cannot be checked ({@code IDENTITY_NOT_ALLOWED})
+         */
+        public Builder verify(SigstoreBundleVerifier sigstore, PgpKeyring keyring) {
+            this.sigstore = Objects.requireNonNull(sigstore);
+            this.keyring = keyring;
             return this;
         }
 
@@ -174,7 +200,7 @@ public final class Audit {
     /** SHA-256 of every artifact when a lock or a quarantine store needs it (null values: unreadable files). */
     private Map<Path, String> hash(List<RepositoryLayout.Entry> artifacts) {
         Map<Path, String> out = new LinkedHashMap<>();
-        if (lock == null && quarantine == null) {
+        if (lock == null && quarantine == null && signatureCheck == null) {
             return out;
         }
         Map<Path, Set<HashAlgorithm>> requests = new LinkedHashMap<>();
@@ -190,7 +216,7 @@ public final class Audit {
         List<Finding> out = new ArrayList<>();
         Coordinates c = a.coordinates();
         String coords = c.toString();
-        if ((lock != null || quarantine != null) && sha256 == null) {
+        if ((lock != null || quarantine != null || signatureCheck != null) && sha256 == null) {
             out.add(base(FindingCode.NOT_EVALUATED, Severity.WARN, a).sha256(null)
                     .message(a.relative() + " could not be read, so it was not compared")
                     .fix("make the file readable and audit again").build());
@@ -227,7 +253,9 @@ public final class Audit {
                         .build());
             }
         }
-        if (policy != null) {
+        if (signatureCheck != null) {
+            out.addAll(verified(a, sha256));
+        } else if (policy != null) {
             SignatureDecision s = policy.signature(c);
             if (s.unsignedWaiver().isEmpty() && signatureFiles(a.file()).isEmpty()) {
                 out.add(base(FindingCode.SIGNATURE_MISSING, Severity.WARN, a).sha256(sha256)
@@ -250,6 +278,34 @@ public final class Audit {
             }
         }
         return out;
+    }
+
+    /**
+     * The judgement of {@code verifySignatures} and {@code verifyProvenance} over the files next to the artifact:
+     * integrity failures stay errors, policy outcomes are warnings (as the presence checks are).
+     */
+    private List<Finding> verified(RepositoryLayout.Entry a, String sha256) {
+        Path file = a.file();
+        ResolvedArtifact artifact = new ResolvedArtifact(a.coordinates(), file, ResolvedArtifact.Kind.DEPENDENCY, null,
+                false, List.of(), null, null);
+        boolean vouched = lock != null && sha256.equals(lock.sha256(a.coordinates().toString()));
+        List<Finding> raw = new ArrayList<>(signatureCheck.check(artifact, sha256, new SignatureCheck.Sidecars(
+                existing(file, ".sigstore.json"), existing(file, ".sig"), existing(file, ".asc")), vouched));
+        List<ProvenanceCheck.Source> sources = new ArrayList<>();
+        provenanceFiles(file, a.coordinates()).forEach(p -> sources.add(new ProvenanceCheck.Source(p, true)));
+        raw.addAll(provenanceCheck.check(artifact, sha256, sources, vouched));
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : raw) {
+            out.add(f.toBuilder().source(SOURCE).detail("check", f.source())
+                    .severity(f.code().isIntegrityFailure() ? Severity.ERROR : Severity.WARN)
+                    .file(file.toString()).detail("where", file.toString()).build());
+        }
+        return out;
+    }
+
+    private static Path existing(Path file, String suffix) {
+        Path p = file.resolveSibling(file.getFileName() + suffix);
+        return Files.isRegularFile(p) ? p : null;
     }
 
     /** The signature files next to {@code file} that exist. */

@@ -3,12 +3,17 @@ package dev.airlock.verify.audit;
 import dev.airlock.verify.config.ConfigException;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.lock.LockFile;
+import dev.airlock.verify.pgp.PgpKeyring;
+import dev.airlock.verify.pgp.PgpKeyringException;
 import dev.airlock.verify.policy.PolicyException;
 import dev.airlock.verify.policy.TrustPolicy;
 import dev.airlock.verify.quarantine.QuarantineStore;
 import dev.airlock.verify.report.ReportFile;
 import dev.airlock.verify.sbom.SbomException;
 import dev.airlock.verify.sbom.SbomParser;
+import dev.airlock.verify.sigstore.SigstoreBundleVerifier;
+import dev.airlock.verify.sigstore.TrustedRoot;
+import dev.airlock.verify.sigstore.TrustedRootException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,11 +34,14 @@ import java.util.Set;
 public final class AuditCommand {
     static final String USAGE = String.join("\n",
             "usage: airlock audit <dir> [--lock FILE] [--sbom FILE]... [--policy FILE] [--quarantine DIR]",
-            "                           [--strict] [--report-dir DIR] [--format json,sarif,html] [--quiet]",
+            "                           [--verify [--keyring FILE]] [--strict] [--report-dir DIR]",
+            "                           [--format json,sarif,html] [--quiet]",
             "  <dir>            a local repository or a directory of a mirror (Maven layout)",
             "  --lock FILE      the lock (.mvn/airlock.lock): artifacts it does not list, bytes that differ",
             "  --sbom FILE      an SBOM (CycloneDX, SPDX 2/3), repeatable: the SBOM verification over <dir>",
             "  --policy FILE    the trust policy: artifacts without the signature or provenance file it asks for",
+            "  --verify         verify those files offline (bundled Sigstore root), not only their presence",
+            "  --keyring FILE   with --verify: the OpenPGP public keys for .asc signatures",
             "  --quarantine DIR the quarantine store (default <dir>/../airlock-quarantine when it exists)",
             "  --strict         warnings fail the audit too (exit 1)",
             "  --report-dir DIR write report.json, report.sarif and report.html there",
@@ -47,9 +55,12 @@ public final class AuditCommand {
      * @param sboms empty for none
      * @param quarantine null: {@code <dir>/../airlock-quarantine} when it exists
      * @param reportDir null: no reports
+     * @param verify verify signature and provenance files (needs a policy), not only their presence
+     * @param keyring with {@code verify}: OpenPGP public keys; null for none
      */
     public record Options(Path dir, Path lock, List<Path> sboms, Path policy, Path quarantine, boolean strict,
-            Path reportDir, Set<ReportFile.Format> formats, boolean quiet, boolean help) {}
+            Path reportDir, Set<ReportFile.Format> formats, boolean quiet, boolean help, boolean verify,
+            Path keyring) {}
 
     /** A problem that stops the command before it audits: exit 2 with this one line. */
     public static final class CannotRun extends Exception {
@@ -101,6 +112,8 @@ public final class AuditCommand {
         Path reportDir = null;
         Set<ReportFile.Format> formats = null;
         boolean quiet = false;
+        boolean verify = false;
+        Path keyring = null;
         int i = 0;
         if (args.length > 0 && args[0].equals("audit")) {
             i = 1; // the launcher's subcommand
@@ -115,11 +128,13 @@ public final class AuditCommand {
             }
             switch (a) {
                 case "-h", "--help" -> {
-                    return new Options(null, null, List.of(), null, null, false, null, Set.of(), false, true);
+                    return new Options(null, null, List.of(), null, null, false, null, Set.of(), false, true, false,
+                            null);
                 }
                 case "--strict" -> strict = true;
+                case "--verify" -> verify = true;
                 case "--quiet", "-q" -> quiet = true;
-                case "--lock", "--sbom", "--policy", "--quarantine", "--report-dir", "--format" -> {
+                case "--lock", "--sbom", "--policy", "--quarantine", "--report-dir", "--format", "--keyring" -> {
                     if (value == null) {
                         if (i + 1 >= args.length || args[i + 1].isEmpty()) {
                             throw new CannotRun(a + " needs a value");
@@ -132,6 +147,7 @@ public final class AuditCommand {
                         case "--policy" -> policy = once(a, policy, Path.of(value));
                         case "--quarantine" -> quarantine = once(a, quarantine, Path.of(value));
                         case "--report-dir" -> reportDir = once(a, reportDir, Path.of(value));
+                        case "--keyring" -> keyring = once(a, keyring, Path.of(value));
                         default -> formats = once(a, formats, formats(value));
                     }
                 }
@@ -152,8 +168,14 @@ public final class AuditCommand {
         if (formats != null && reportDir == null) {
             throw new CannotRun("--format needs --report-dir (where the reports go)");
         }
+        if (verify && policy == null) {
+            throw new CannotRun("--verify needs --policy (it judges what the policy asks for)");
+        }
+        if (keyring != null && !verify) {
+            throw new CannotRun("--keyring is used only with --verify");
+        }
         return new Options(dir, lock, sboms, policy, quarantine, strict, reportDir,
-                formats == null ? EnumSet.allOf(ReportFile.Format.class) : formats, quiet, false);
+                formats == null ? EnumSet.allOf(ReportFile.Format.class) : formats, quiet, false, verify, keyring);
     }
 
     private static <T> T once(String option, T before, T value) throws CannotRun {
@@ -250,6 +272,23 @@ public final class AuditCommand {
                 b.policy(TrustPolicy.parse(o.policy()));
             } catch (PolicyException e) {
                 throw new CannotRun(oneLine(e.getMessage()));
+            }
+        }
+        if (o.verify()) {
+            PgpKeyring keyring = null;
+            if (o.keyring() != null) {
+                try {
+                    keyring = PgpKeyring.load(o.keyring());
+                } catch (PgpKeyringException e) {
+                    throw new CannotRun(oneLine(e.getMessage().contains(o.keyring().toString()) ? e.getMessage()
+                            : o.keyring() + ": " + e.getMessage()));
+                }
+            }
+            try {
+                b.verify(new SigstoreBundleVerifier(TrustedRoot.publicGood()), keyring);
+            } catch (TrustedRootException e) {
+                throw new CannotRun("the bundled Sigstore trusted root cannot be used: " + oneLine(e.getMessage())
+                        + ". Fix: report this as a bug");
             }
         }
         Path store = o.quarantine();

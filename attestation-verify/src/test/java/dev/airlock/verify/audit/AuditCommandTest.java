@@ -173,6 +173,9 @@ class AuditCommandTest {
         Files.writeString(sbom, "{ not json");
         assertEquals(2, run(repo.toString(), "--sbom", sbom.toString()));
         assertTrue(err().contains(sbom.toString()), err());
+        assertEquals(2, run(repo.toString(), "--verify"));
+        assertTrue(err().contains("--verify needs --policy"), err());
+        assertEquals(2, run(repo.toString(), "--keyring", "k"));
         assertEquals(2, run(repo.toString(), "--quarantine", tmp.resolve("none").toString()));
         assertEquals(1, err().lines().filter(l -> l.contains("none")).count(), err());
     }

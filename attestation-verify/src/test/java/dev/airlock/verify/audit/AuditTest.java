@@ -256,6 +256,38 @@ class AuditTest {
     }
 
     @Test
+    void withVerifyARealPgpSignatureIsCheckedAndATamperedJarIsSignatureInvalid() throws Exception {
+        Path data = Path.of("src/test/resources/pgp");
+        Path repo = tmp.resolve("repo");
+        Path dir = Files.createDirectories(repo.resolve("org/jetbrains/annotations/23.0.0"));
+        Files.copy(data.resolve("annotations-23.0.0.jar"), dir.resolve("annotations-23.0.0.jar"));
+        Files.copy(data.resolve("annotations-23.0.0.jar.asc"), dir.resolve("annotations-23.0.0.jar.asc"));
+        TrustPolicy policy = TrustPolicy.parse("policy", String.join("\n",
+                "org.jetbrains  pgp fingerprint=B46DC71E03FEEB7F89D1F2491F7A8F87B9D8F501",
+                "*  noprovenance reason=\"not attested upstream\"", ""), KeyResolver.NONE);
+        dev.airlock.verify.pgp.PgpKeyring keyring = dev.airlock.verify.pgp.PgpKeyring.load(
+                data.resolve("jetbrains-java-annotations.KEYS"));
+        dev.airlock.verify.sigstore.SigstoreBundleVerifier sigstore = new dev.airlock.verify.sigstore
+                .SigstoreBundleVerifier(dev.airlock.verify.sigstore.TrustedRoot.publicGood());
+        AuditResult ok = Audit.builder(repo).policy(policy).verify(sigstore, keyring).build().run();
+        assertEquals(List.of(), ok.findings());
+
+        // without the key: the signature is there but cannot be checked (a policy outcome, warn)
+        AuditResult noKey = Audit.builder(repo).policy(policy).verify(sigstore, null).build().run();
+        assertEquals(List.of("warn IDENTITY_NOT_ALLOWED org.jetbrains:annotations:jar:23.0.0"), codes(noKey.findings()));
+
+        byte[] jar = Files.readAllBytes(dir.resolve("annotations-23.0.0.jar"));
+        jar[jar.length / 2] ^= 1;
+        Files.write(dir.resolve("annotations-23.0.0.jar"), jar);
+        AuditResult bad = Audit.builder(repo).policy(policy).verify(sigstore, keyring).build().run();
+        assertEquals(List.of("error SIGNATURE_INVALID org.jetbrains:annotations:jar:23.0.0"), codes(bad.findings()));
+        assertEquals(Audit.SOURCE, bad.findings().get(0).source());
+        assertEquals("verifySignatures", bad.findings().get(0).details().get("check"));
+        // presence alone would have passed it
+        assertEquals(List.of(), Audit.builder(repo).policy(policy).build().run().findings());
+    }
+
+    @Test
     void aMissingDirectoryCannotBeAudited() {
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> Audit.builder(tmp.resolve("nothing")).build().run());
