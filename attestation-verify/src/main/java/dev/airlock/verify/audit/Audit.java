@@ -135,7 +135,8 @@ public final class Audit {
          * {@code verifyProvenance} do, instead of checking only that they are there (needs a {@link #policy}).
          *
          * @param sigstore the verifier over the Sigstore trusted root (signature bundles and provenance)
-         * @param keyring the OpenPGP public keys; null: an {@code .asc} cannot be checked ({@code IDENTITY_NOT_ALLOWED})
+         * @param keyring the OpenPGP public keys; null: an {@code .asc} cannot be checked
+         *     ({@code IDENTITY_NOT_ALLOWED})
          */
         public Builder verify(SigstoreBundleVerifier sigstore, PgpKeyring keyring) {
             this.sigstore = Objects.requireNonNull(sigstore);

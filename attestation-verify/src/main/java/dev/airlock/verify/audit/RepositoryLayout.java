@@ -84,7 +84,8 @@ public final class RepositoryLayout {
         List<Entry> out = new ArrayList<>(files.size());
         for (Path f : files) {
             out.add(Files.isSymbolicLink(f) ? unknown(f, root.relativize(f).toString().replace('\\', '/'),
-                    "a symbolic link (to " + Files.readSymbolicLink(f) + "), not followed") : classify(root, f, byPath));
+                    "a symbolic link (to " + Files.readSymbolicLink(f) + "), not followed")
+                    : classify(root, f, byPath));
         }
         return out;
     }

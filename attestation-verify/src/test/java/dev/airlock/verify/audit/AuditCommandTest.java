@@ -126,7 +126,8 @@ class AuditCommandTest {
         Path lock = tmp.resolve("airlock.lock");
         Files.writeString(lock, AuditTest.sha(a) + "  com.acme:a:jar:1.0\n");
         Path reports = tmp.resolve("r");
-        assertEquals(0, run(repo.toString(), "--lock=" + lock, "--strict", "--quiet", "--report-dir", reports.toString(),
+        assertEquals(0, run(repo.toString(), "--lock=" + lock, "--strict", "--quiet", "--report-dir",
+                reports.toString(),
                 "--format", "json,sarif"), err());
         assertTrue(Files.isRegularFile(reports.resolve("report.json")));
         assertTrue(Files.isRegularFile(reports.resolve("report.sarif")));

@@ -274,7 +274,8 @@ class AuditTest {
 
         // without the key: the signature is there but cannot be checked (a policy outcome, warn)
         AuditResult noKey = Audit.builder(repo).policy(policy).verify(sigstore, null).build().run();
-        assertEquals(List.of("warn IDENTITY_NOT_ALLOWED org.jetbrains:annotations:jar:23.0.0"), codes(noKey.findings()));
+        assertEquals(List.of("warn IDENTITY_NOT_ALLOWED org.jetbrains:annotations:jar:23.0.0"),
+                codes(noKey.findings()));
 
         byte[] jar = Files.readAllBytes(dir.resolve("annotations-23.0.0.jar"));
         jar[jar.length / 2] ^= 1;
