@@ -24,7 +24,10 @@ public final class AirlockGoals {
         return tasks != null && tasks.stream().anyMatch(AirlockGoals::isRecordGoal);
     }
 
-    /** Any goal of the Airlock plugin ({@code record}, {@code seal}, {@code quarantine}, {@code release}). */
+    /**
+     * Any goal of the Airlock plugin ({@code record}, {@code seal}, {@code quarantine}, {@code release},
+     * {@code audit}).
+     */
     public static boolean isAirlockGoal(String task) {
         return task != null && (task.startsWith(PLUGIN) || task.startsWith("airlock:"));
     }

@@ -170,5 +170,7 @@ public final class ConfigKeys {
      * goal parameter, is a configuration key.)
      */
     public static final Set<String> GOAL_PARAMETERS = Set.of("airlock.record.phases", "airlock.record.sbom",
-            "airlock.seal.phases", "airlock.seal.sidecars");
+            "airlock.seal.phases", "airlock.seal.sidecars", "airlock.audit.dir", "airlock.audit.lock",
+            "airlock.audit.sbom", "airlock.audit.policy", "airlock.audit.strict", "airlock.audit.reportDir",
+            "airlock.audit.verify", "airlock.audit.keyring");
 }

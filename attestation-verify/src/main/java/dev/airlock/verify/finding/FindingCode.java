@@ -36,6 +36,7 @@ public enum FindingCode {
     NETWORK_EGRESS_POSSIBLE(false, "The build can reach the network"),
     EXFILTRATION_SUSPECTED(false, "An outbound request carried a secret"),
     TYPOSQUAT_SUSPECTED(false, "A coordinate resembles a trusted one"),
+    UNKNOWN_FILE(false, "A file of an audited repository directory that is no artifact of the Maven layout"),
     NOT_EVALUATED(false, "A check could not be evaluated (always with a reason)");
 
     private final boolean integrity;

@@ -99,6 +99,50 @@ public final class ReportFile {
         }
     }
 
+    /** The files a report can be written as. */
+    public enum Format {
+        JSON(JSON_NAME),
+        SARIF(SARIF_NAME),
+        HTML(HTML_NAME);
+
+        private final String fileName;
+
+        Format(String fileName) {
+            this.fileName = fileName;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+    }
+
+    /**
+     * Writes a report of its own (never merged: an audit, not a build) as the files of {@code formats}, each from the
+     * same findings, sorted as {@link #merge} sorts them; replaces those files atomically.
+     *
+     * @param projectRoot the directory SARIF locations are relative to
+     * @return the report written
+     */
+    public static Report write(Path dir, String session, String source, Collection<Finding> findings,
+            Path projectRoot, Set<Format> formats) throws IOException {
+        Files.createDirectories(dir);
+        List<Finding> all = new ArrayList<>(findings);
+        all.sort(ORDER);
+        Report report = new Report(session, new LinkedHashSet<>(List.of(source)), all, null);
+        try (ProcessLock ignored = ProcessLock.acquire(dir.resolve(JSON_NAME + ".lock"))) {
+            if (formats.contains(Format.JSON)) {
+                writeAtomically(dir.resolve(JSON_NAME), out -> writeJson(out, report));
+            }
+            if (formats.contains(Format.SARIF)) {
+                writeAtomically(dir.resolve(SARIF_NAME), out -> SarifWriter.write(out, report, projectRoot));
+            }
+            if (formats.contains(Format.HTML)) {
+                writeAtomically(dir.resolve(HTML_NAME), out -> HtmlReport.write(out, report));
+            }
+        }
+        return report;
+    }
+
     /** Errors first, then by code and coordinates: a stable order for diffs. */
     static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> -f.severity().ordinal())
             .thenComparing(f -> f.code().name())

@@ -25,6 +25,7 @@ class AirlockGoalsTest {
     @Test
     void airlockGoalsAreLeftOutOfTheBuildsTasks() {
         assertEquals(List.of("clean", "verify"), AirlockGoals.withoutAirlockGoals(List.of("clean", "verify",
-                "dev.airlock:airlock-maven-plugin:0.1.0:record", "airlock:quarantine")));
+                "dev.airlock:airlock-maven-plugin:0.1.0:record", "airlock:quarantine", "airlock:audit",
+                "dev.airlock:airlock-maven-plugin:audit")));
     }
 }
