@@ -29,7 +29,7 @@ class MissJudgementTest {
         Miss m = new Miss(COORDS, "com.acme:app:pom:1", PATH, List.of(), false, false, List.of(
                 new Miss.RefusedRepository("evil", "http://evil/", "evil (http://evil/)", "com.acme:parent:pom:1"),
                 new Miss.RefusedRepository("other", "http://other/", "other (http://other/), a settings mirror of"
-                        + " central (https://repo.maven.apache.org/maven2)", null)));
+                        + " central (https://repo.central.example/maven2)", null)));
         Verdict v = JUDGE.repositoryBlocked(m);
         assertFalse(v.refused(), "already unresolved: nothing to refuse");
         assertEquals(2, v.findings().size());
@@ -47,7 +47,7 @@ class MissJudgementTest {
         assertEquals(Map.of("declaredIn", "com.acme:parent:pom:1", "requestedBy", "com.acme:app:pom:1"), f.details());
         Finding g = v.findings().get(1);
         assertEquals("repository other (http://other/), a settings mirror of central"
-                + " (https://repo.maven.apache.org/maven2) was not contacted for " + COORDS + ", and no configured"
+                + " (https://repo.central.example/maven2) was not contacted for " + COORDS + ", and no configured"
                 + " mirror (internal, proxy) has it; requested by com.acme:app:pom:1", g.message());
         assertNull(g.details().get("declaredIn"));
     }
