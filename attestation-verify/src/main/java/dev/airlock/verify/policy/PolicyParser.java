@@ -636,10 +636,8 @@ final class PolicyParser {
             // the one PEM public-key parser (the one the cosign check trusts): a key it refuses fails the policy here
             key = TrustedKey.fromPem(path, pem);
         } catch (KeyFileException e) {
-            String problem = e.getMessage().substring(path.length() + 2);
-            int fix = problem.indexOf(". Fix: ");
             error(tok.valueLine(), tok.valueCol(), "cosign key file " + path + " (" + found.display() + ") "
-                    + (fix < 0 ? problem : problem.substring(0, fix)), e.fix() == null
+                    + e.problem(), e.fix() == null
                             ? "use the signer's public key as cosign writes it (cosign.pub: -----BEGIN PUBLIC KEY-----),"
                                     + " obtained out of band"
                             : e.fix());
