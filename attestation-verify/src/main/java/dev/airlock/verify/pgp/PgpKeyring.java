@@ -198,6 +198,11 @@ public final class PgpKeyring {
         return rings;
     }
 
+    /** A keyring without keys: every signature checked against it is {@code KEY_NOT_FOUND}, naming its issuer. */
+    public static PgpKeyring empty(String source) {
+        return new PgpKeyring(source, List.of());
+    }
+
     /** The keyring's display name. */
     public String source() {
         return source;
