@@ -37,6 +37,31 @@ import java.util.stream.Stream;
  *       {@code project:} the Airlock project); {@code it.cosign.sign=file[->sig],...} signs files as cosign does with a
  *       key pair made for the run, its public key written to {@code it.cosign.publicKey}; {@code it.tamper=file,...}
  *       changes one byte of each file afterwards;</li>
+ *   <li>{@code it.pgp.sign=file[->asc],...}: before the first build (after {@code it.copy} and the fixture jars,
+ *       before {@code it.tamper}), each file is signed with an OpenPGP key made for the run ({@link PgpSigner}: v4
+ *       Ed25519, user id {@code Airlock IT publisher <publisher@airlock.example>}), an ASCII-armored detached binary
+ *       signature written to {@code asc} (default {@code file.asc}); the key's armored public key goes to
+ *       {@code it.pgp.publicKey} (default {@code .mvn/keys/it-publisher.asc}), its fingerprint (40 upper-case hex
+ *       digits and a newline) to {@code it.pgp.fingerprint} (default {@code it-pgp-publisher.fpr}, at the project's
+ *       root, where a {@code clean} does not remove it). {@code it.pgp.sign.N=file[->asc],...}: before build N (after
+ *       {@code it.mirror.update.N}), signs with a second key, the attacker's (user id
+ *       {@code Mallory <mallory@attacker.example>}), whose public key is written before build 1 to
+ *       {@code it.pgp.attackerKey} (default {@code .mvn/keys/it-attacker.asc}; point it outside the key server's
+ *       folders for an attacker whose key no key server has) and its fingerprint to {@code it.pgp.attackerFingerprint}
+ *       (default {@code it-pgp-attacker.fpr}). A private key is never written. The tokens
+ *       {@code @pgp.publisher.fingerprint@}, {@code @pgp.publisher.keyid@}, {@code @pgp.attacker.fingerprint@},
+ *       {@code @pgp.attacker.keyid@} (upper-case hex) can be used in the scenario's text files;</li>
+ *   <li>{@code it.keyserver=dir[,dir...]}: an OpenPGP key server on 127.0.0.1 ({@link KeyServer}) serving every
+ *       public key in the armored files under these project folders ({@code *.asc}, {@code KEYS}: any file with
+ *       {@code -----BEGIN PGP PUBLIC KEY BLOCK-----} blocks, read again on each request, first folder wins), by
+ *       primary or subkey fingerprint and key id: VKS {@code /vks/v1/by-fingerprint/HEX},
+ *       {@code /vks/v1/by-keyid/HEX} (upper-case), HKP {@code /pks/lookup?op=get&options=mr&search=0xHEX}; the armored
+ *       certificate or 404. Every build gets {@code -Dairlock.keyserver=http://127.0.0.1:PORT} unless its
+ *       {@code invoker.goals} name {@code -Dairlock.keyserver=} themselves; the tokens {@code @keyserver.base@} (that
+ *       URL), {@code @keyserver.url@} (with a trailing slash) and {@code @keyserver.hkp@} ({@code hkp://127.0.0.1:PORT})
+ *       are replaced like {@code @internal.base@}; its request log ({@code METHOD path[?query] status}) is
+ *       {@code workdir/logs/keyserver-requests.log}, and verify.groovy sees it as {@code keyserver}
+ *       ({@code keyserver.requests("/vks/v1/by-fingerprint/")}, {@code requestCounts[n-1].keyserver});</li>
  *   <li>{@code it.localRepo.seed}: a folder copied into the fresh local repository before the first build
  *       (default {@code localrepo} when present);</li>
  *   <li>{@code it.clearLocalRepo.N=true}: build N starts from a fresh local repository;
@@ -60,7 +85,8 @@ import java.util.stream.Stream;
  *       (default {@code quarantine-seed} when present), as if an earlier build had quarantined something.</li>
  * </ul>
  * Text files are copied with {@code @token@} replaced: {@code @airlock.version@}, {@code @version.<plugin>@},
- * {@code @<mirrorId>.url@}, {@code @mirror.url@}, {@code @decoy.url@}, {@code @localRepo@}; after fixture jars
+ * {@code @<mirrorId>.url@}, {@code @<mirrorId>.base@}, {@code @mirror.url@}, {@code @decoy.url@}, {@code @localRepo@},
+ * and with {@code it.keyserver} and {@code it.pgp.sign} the key server's and the keys' tokens above; after fixture jars
  * are made, {@code @sha256:<path in the scenario>@} (or {@code @sha1:}, {@code @sha512:}) becomes that digest. Files named {@code X.jar.txt}
  * become jars ({@link FixtureJars}). {@code @airlock} in a mirror's dirs serves the Airlock artifacts this build
  * made (the first mirror serves them by default), as a real mirror would; {@code @rules} serves the enforcer rules

@@ -50,6 +50,11 @@ public final class ScenarioRun {
     /** Requests each server had received when each build ended: {@code requestCounts[n-1][serverId]}. */
     private final List<Map<String, Integer>> requestCounts = new ArrayList<>();
     private SinkProxy sink;
+    /** {@code it.keyserver}: the loopback OpenPGP key server, or null. */
+    private KeyServer keyServer;
+    /** {@code it.pgp.sign}: the run's publisher key; {@code it.pgp.sign.N}: the attacker's. Never written. */
+    private PgpSigner publisher;
+    private PgpSigner attacker;
 
     public ScenarioRun(ItEnvironment env, Scenario scenario, String mavenVersion) {
         this.env = env;
@@ -114,6 +119,11 @@ public final class ScenarioRun {
         return reports;
     }
 
+    /** The scenario's key server ({@code it.keyserver}), or null. */
+    public KeyServer keyServer() {
+        return keyServer;
+    }
+
     public int controlDecoyRequests() {
         return controlDecoyRequests;
     }
@@ -155,6 +165,26 @@ public final class ScenarioRun {
         }
     }
 
+    /**
+     * For the harness's own tests: starts the servers and lays out the work folder as {@link #run()} does, runs no
+     * Maven; {@link #beforeBuildForTest(int)} does what happens before build n, {@link #stopForTest()} stops the
+     * servers and writes their logs.
+     */
+    void prepareForTest() throws Exception {
+        deleteTree(work);
+        Files.createDirectories(work);
+        startServers();
+        prepare();
+    }
+
+    void beforeBuildForTest(int n) throws IOException {
+        beforeBuild(n);
+    }
+
+    void stopForTest() throws IOException {
+        stopServers();
+    }
+
     // ------------------------------------------------------------------ servers
 
     private void startServers() throws IOException {
@@ -180,7 +210,61 @@ public final class ScenarioRun {
         tokens.put("decoy.url", decoy.url());
         tokens.put("sink.port", Integer.toString(sink.port()));
         tokens.put("localRepo", localRepo.toString());
+        startKeyServer();
+        makePgpKeys();
         tokens.putAll(env.tokens);
+    }
+
+    /**
+     * {@code it.keyserver=dir[,dir...]}: a loopback OpenPGP key server ({@link KeyServer}) over these project folders,
+     * read on each request (so the keys {@code it.pgp.sign} writes are served). Its URL is {@code @keyserver.base@}
+     * ({@code http://127.0.0.1:PORT}), {@code @keyserver.url@} (with a trailing slash) and {@code @keyserver.hkp@}
+     * ({@code hkp://127.0.0.1:PORT}), and every build gets {@code -Dairlock.keyserver=@keyserver.base@} unless its own
+     * arguments set {@code -Dairlock.keyserver}.
+     */
+    private void startKeyServer() throws IOException {
+        List<String> dirs = list("it.keyserver");
+        if (dirs.isEmpty()) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String d : dirs) {
+            paths.add(inProject("it.keyserver", d));
+        }
+        keyServer = KeyServer.start(paths);
+        tokens.put("keyserver.base", keyServer.url());
+        tokens.put("keyserver.url", keyServer.url() + "/");
+        tokens.put("keyserver.hkp", keyServer.hkpUrl());
+    }
+
+    /**
+     * The run's OpenPGP keys, made before the scenario is copied so that its files can name them:
+     * {@code @pgp.publisher.fingerprint@}, {@code @pgp.publisher.keyid@}, {@code @pgp.attacker.fingerprint@},
+     * {@code @pgp.attacker.keyid@}. The publisher's when {@code it.pgp.sign} or {@code it.pgp.publicKey} is set, the
+     * attacker's when an {@code it.pgp.sign.N} or {@code it.pgp.attackerKey} is.
+     */
+    private void makePgpKeys() {
+        if (!list("it.pgp.sign").isEmpty() || scenario.get("it.pgp.publicKey", null) != null) {
+            publisher = PgpSigner.generate(PgpSigner.PUBLISHER);
+            tokens.put("pgp.publisher.fingerprint", publisher.fingerprint());
+            tokens.put("pgp.publisher.keyid", publisher.keyId());
+        }
+        boolean attackerSigns = scenario.props.stringPropertyNames().stream()
+                .anyMatch(k -> k.matches("it\\.pgp\\.sign\\.\\d+"));
+        if (attackerSigns || scenario.get("it.pgp.attackerKey", null) != null) {
+            attacker = PgpSigner.generate(PgpSigner.ATTACKER);
+            tokens.put("pgp.attacker.fingerprint", attacker.fingerprint());
+            tokens.put("pgp.attacker.keyid", attacker.keyId());
+        }
+    }
+
+    /** {@code rel} resolved in the project; an entry that leaves it is refused. */
+    private Path inProject(String key, String rel) {
+        Path p = project.resolve(rel.trim()).normalize();
+        if (!p.startsWith(project)) {
+            throw new IllegalArgumentException(scenario.name + ": " + key + " leaves the project: " + rel);
+        }
+        return p;
     }
 
     private List<RepoServer.Layer> layers(String spec) {
@@ -209,6 +293,15 @@ public final class ScenarioRun {
             Files.writeString(work.resolve("logs").resolve("sink-proxy.log"), String.join("\n", sink.lines()));
             sink.close();
         }
+        if (keyServer != null) {
+            Files.writeString(work.resolve("logs").resolve("keyserver-requests.log"), keyServer.logText());
+            if (!keyServer.problems().isEmpty()) {
+                // key blocks it could not read (and so did not serve)
+                Files.writeString(work.resolve("logs").resolve("keyserver-problems.log"),
+                        String.join("\n", keyServer.problems()) + "\n");
+            }
+            keyServer.close();
+        }
     }
 
     // ------------------------------------------------------------------ work folder
@@ -221,6 +314,7 @@ public final class ScenarioRun {
         FixtureJars.materialise(work.resolve("fixtures-mirror"));
         PluginFixtures.buildAll(env.scenarioDir.resolve("_fixtures").resolve("plugins"), work.resolve("fixtures-mirror"));
         sign();
+        pgpSign();
         tamper();
         resolveShaTokens(project);
         Path quarantineSeed = project.resolve(scenario.get("it.quarantine.seed", "quarantine-seed"));
@@ -306,6 +400,50 @@ public final class ScenarioRun {
             }
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign the scenario's files", e);
+        }
+    }
+
+    /**
+     * {@code it.pgp.sign=file[->asc][,...]}: each file is signed with the run's publisher key (an armored detached
+     * signature, {@code file.asc} by default); its public key goes to {@code it.pgp.publicKey} (default
+     * {@code .mvn/keys/it-publisher.asc}) and its fingerprint, a line of 40 upper-case hex digits, to
+     * {@code it.pgp.fingerprint} (default {@code it-pgp-publisher.fpr}, at the project's root: not in target/, which a
+     * build's clean removes). The attacker's key (for {@code it.pgp.sign.N}) is written now too, before build 1:
+     * {@code it.pgp.attackerKey} (default {@code .mvn/keys/it-attacker.asc}) and {@code it.pgp.attackerFingerprint}
+     * (default {@code it-pgp-attacker.fpr}). Runs before {@code it.tamper}.
+     */
+    private void pgpSign() throws IOException {
+        if (publisher != null) {
+            writeKey(publisher, "it.pgp.publicKey", ".mvn/keys/it-publisher.asc", "it.pgp.fingerprint",
+                    "it-pgp-publisher.fpr");
+            pgpSign(publisher, "it.pgp.sign");
+        }
+        if (attacker != null) {
+            writeKey(attacker, "it.pgp.attackerKey", ".mvn/keys/it-attacker.asc", "it.pgp.attackerFingerprint",
+                    "it-pgp-attacker.fpr");
+        }
+    }
+
+    private void writeKey(PgpSigner key, String keyProperty, String keyDefault, String fprProperty, String fprDefault)
+            throws IOException {
+        Path pub = inProject(keyProperty, scenario.get(keyProperty, keyDefault));
+        Files.createDirectories(pub.getParent());
+        Files.writeString(pub, key.armoredPublicKey(), StandardCharsets.US_ASCII);
+        Path fpr = inProject(fprProperty, scenario.get(fprProperty, fprDefault));
+        Files.createDirectories(fpr.getParent());
+        Files.writeString(fpr, key.fingerprint() + "\n", StandardCharsets.US_ASCII);
+    }
+
+    /** Signs each {@code file[->asc]} entry of {@code property} with {@code key}. */
+    private void pgpSign(PgpSigner key, String property) throws IOException {
+        for (String entry : list(property)) {
+            String[] p = entry.split("->");
+            Path file = inProject(property, p[0]);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(scenario.name + ": " + property + " names no file: " + p[0].trim());
+            }
+            Path asc = p.length > 1 ? inProject(property, p[1]) : file.resolveSibling(file.getFileName() + ".asc");
+            key.sign(file, asc);
         }
     }
 
@@ -522,6 +660,10 @@ public final class ScenarioRun {
         } else if (update != null) {
             copyTree(project.resolve(update), project.resolve("mirror"));
         }
+        if (scenario.get("it.pgp.sign." + n, null) != null) {
+            // after the mirror's update: a file it brought in can be signed
+            pgpSign(attacker, "it.pgp.sign." + n);
+        }
     }
 
     /**
@@ -582,11 +724,27 @@ public final class ScenarioRun {
             controlLog = log.toString();
             controlDecoyRequests = servers.get("decoy").count();
             servers.values().forEach(RepoServer::clear); // the scenario's own builds start with empty logs
+            if (keyServer != null) {
+                keyServer.clear();
+            }
             sink.clear();
             deleteTree(project.resolve("target"));
         } finally {
             Files.move(off, ext);
         }
+    }
+
+    /**
+     * A build's arguments with {@code -Dairlock.keyserver=http://127.0.0.1:PORT} added when the scenario has a key
+     * server ({@code it.keyserver}) and the build does not name one itself.
+     */
+    List<String> withKeyServer(List<String> args) {
+        if (keyServer == null || args.stream().anyMatch(a -> a.startsWith("-Dairlock.keyserver="))) {
+            return args;
+        }
+        List<String> out = new ArrayList<>(args);
+        out.add("-Dairlock.keyserver=" + keyServer.url());
+        return out;
     }
 
     private String controlLog = "";
@@ -599,7 +757,7 @@ public final class ScenarioRun {
 
     private int runMaven(Path mavenHome, List<String> args, Path settings, Path repo, String opts, StringBuilder log,
             Path executable) throws MavenInvocationException {
-        InvocationRequest req = request(mavenHome, project, args, repo,
+        InvocationRequest req = request(mavenHome, project, withKeyServer(args), repo,
                 "-Duser.home=" + home + " -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + opts, log, 600);
         req.setUserSettingsFile(settings.toFile());
         for (String key : scenario.props.stringPropertyNames()) {
@@ -695,6 +853,9 @@ public final class ScenarioRun {
         reports.add(parsed);
         Map<String, Integer> counts = new LinkedHashMap<>();
         servers.forEach((id, server) -> counts.put(id, server.count()));
+        if (keyServer != null) {
+            counts.put("keyserver", keyServer.count());
+        }
         requestCounts.add(counts);
 
         boolean succeeded = code == 0;
@@ -779,6 +940,7 @@ public final class ScenarioRun {
         b.setVariable("servers", servers);
         b.setVariable("mirror", servers.get(scenario.mirrorIds().get(0)));
         b.setVariable("decoy", servers.get("decoy"));
+        b.setVariable("keyserver", keyServer);
         b.setVariable("evidence", evidence);
         List<Map<String, Object>> last = evidence.isEmpty() ? List.of() : evidence.get(evidence.size() - 1);
         b.setVariable("findings", last.stream().filter(l -> "finding".equals(l.get("kind"))).toList());
