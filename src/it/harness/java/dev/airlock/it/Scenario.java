@@ -72,7 +72,9 @@ import java.util.stream.Stream;
  *       files is changed in place, size and mtime kept; {@code it.sleep.N=millis}: before build N, the harness waits;
  *       {@code it.snapshot.N=path[,path]}: after build N, copies of these files go to {@code snapshots/N/};
  *       {@code it.project.delete.N=path[,path]}: before build N, these project files are deleted (e.g. the
- *       extension's {@code .mvn/extensions.xml});
+ *       extension's {@code .mvn/extensions.xml}, or a signature file under {@code mirror/});
+ *       {@code it.project.copy.N=from->to[,...]}: before build N (after the deletions), project files are copied
+ *       (e.g. a proposal accepted: {@code .mvn/airlock-policy.proposed->.mvn/airlock-policy});
  *       {@code it.keepEvidence=true}: each build's {@code resolution.jsonl} and {@code report.json} stay for the next
  *       build (by default they are removed after being read);</li>
  *   <li>{@code it.page=docs/PAGE.md}: the scenario follows that page literally ({@link DocPage}): its marked files are

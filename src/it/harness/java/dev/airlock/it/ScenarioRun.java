@@ -653,6 +653,23 @@ public final class ScenarioRun {
                 deleteTree(target);
             }
         }
+        String copy = scenario.get("it.project.copy." + n, null);
+        if (copy != null) {
+            // what a person does between builds: e.g. accept a proposal by copying it over the file in force
+            for (String pair : copy.split(",")) {
+                String[] fromTo = pair.split("->", 2);
+                if (fromTo.length != 2) {
+                    throw new IllegalArgumentException("it.project.copy." + n + ": '" + pair + "' is not from->to");
+                }
+                Path from = project.resolve(fromTo[0].trim()).normalize();
+                Path to = project.resolve(fromTo[1].trim()).normalize();
+                if (!from.startsWith(project) || !to.startsWith(project)) {
+                    throw new IllegalArgumentException("it.project.copy." + n + " leaves the project: " + pair);
+                }
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         String update = scenario.get("it.mirror.update." + n, null);
         if ("@tampered-plugins".equals(update)) {
             PluginFixtures.buildAll(env.scenarioDir.resolve("_fixtures").resolve("plugins-tampered"),

@@ -172,5 +172,6 @@ public final class ConfigKeys {
     public static final Set<String> GOAL_PARAMETERS = Set.of("airlock.record.phases", "airlock.record.sbom",
             "airlock.seal.phases", "airlock.seal.sidecars", "airlock.audit.dir", "airlock.audit.lock",
             "airlock.audit.sbom", "airlock.audit.policy", "airlock.audit.strict", "airlock.audit.reportDir",
-            "airlock.audit.verify", "airlock.audit.keyring");
+            "airlock.audit.verify", "airlock.audit.keyring", "airlock.keyserver", "airlock.keysMap",
+            "airlock.propose.phases", "airlock.propose.policy", "airlock.propose.keyring", "airlock.propose.timeout");
 }
