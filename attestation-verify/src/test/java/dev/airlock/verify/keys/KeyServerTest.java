@@ -292,6 +292,60 @@ class KeyServerTest {
     }
 
     @Test
+    void aServerThatStallsInTheMiddleOfTheBodyFailsWithinTheTimeout() throws Exception {
+        // headers arrive at once, the body never completes: the timeout bounds the whole exchange, not only the headers
+        List<Socket> held = Collections.synchronizedList(new ArrayList<>());
+        try (ServerSocket stalling = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        Socket s = stalling.accept();
+                        held.add(s);
+                        s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"
+                                + "-----BEGIN PGP PUBLIC KEY BLOCK-----\n").getBytes(StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                    }
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            KeyServer ks = KeyServer.of("http://127.0.0.1:" + stalling.getLocalPort(), HttpClient.Builder.NO_PROXY,
+                    null, Duration.ofMillis(800));
+
+            long t0 = System.nanoTime();
+            Lookup l = ks.byFingerprint(JETBRAINS);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+
+            Lookup.Failed f = assertInstanceOf(Lookup.Failed.class, l, l::describe);
+            assertTrue(f.reason().contains("within 800 ms"), f.reason());
+            assertTrue(ms >= 700 && ms < 5_000, "took " + ms + " ms");
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void redirectsAreFollowed() throws Exception {
+        serveKey("/moved/" + JETBRAINS, "jetbrains-java-annotations.KEYS");
+        server.createContext("/vks/v1/by-fingerprint/", x -> {
+            requests.add(x.getRequestURI().toString());
+            x.getResponseHeaders().add("Location", "/moved/" + JETBRAINS);
+            x.sendResponseHeaders(302, -1);
+            x.close();
+        });
+
+        Lookup l = keyServer(base()).byFingerprint(JETBRAINS);
+
+        assertEquals(JETBRAINS, found(l).fingerprint());
+        assertEquals(List.of("/vks/v1/by-fingerprint/" + JETBRAINS, "/moved/" + JETBRAINS), requests);
+        assertEquals(base() + "/vks/v1/by-fingerprint/" + JETBRAINS, l.url(), "the URL asked, for the report");
+    }
+
+    @Test
     void anOversizeAnswerFailsWhetherItsLengthIsDeclaredOrNot() throws Exception {
         byte[] big = new byte[(int) KeyServer.MAX_BODY_BYTES + 1024 * 1024];
         java.util.Arrays.fill(big, (byte) 'A');
@@ -342,6 +396,51 @@ class KeyServerTest {
             assertEquals(List.of("http://keys.example/vks/v1/by-fingerprint/" + JETBRAINS + " Host: keys.example"),
                     proxied);
             assertTrue(requests.isEmpty(), "nothing reached the key server directly");
+        } finally {
+            proxy.stop(0);
+        }
+    }
+
+    @Test
+    void theAuthenticatorAnswersAProxyThatAsksForCredentials() throws Exception {
+        List<String> proxied = Collections.synchronizedList(new ArrayList<>());
+        byte[] key = resource("jetbrains-java-annotations.KEYS");
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "builder:s3cret".getBytes(StandardCharsets.UTF_8));
+        HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        proxy.createContext("/", x -> {
+            String auth = x.getRequestHeaders().getFirst("Proxy-Authorization");
+            proxied.add(auth == null ? "no credentials" : auth);
+            if (!expected.equals(auth)) {
+                x.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"proxy.example\"");
+                x.sendResponseHeaders(407, -1);
+                x.close();
+                return;
+            }
+            x.sendResponseHeaders(200, key.length);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(key);
+            }
+        });
+        proxy.start();
+        try {
+            java.net.Authenticator credentials = new java.net.Authenticator() {
+                @Override
+                protected java.net.PasswordAuthentication getPasswordAuthentication() {
+                    return getRequestorType() == RequestorType.PROXY
+                            ? new java.net.PasswordAuthentication("builder", "s3cret".toCharArray()) : null;
+                }
+            };
+            KeyServer ks = KeyServer.of("http://keys.example", ProxySelector.of(proxy.getAddress()), credentials,
+                    TIMEOUT);
+
+            assertEquals(JETBRAINS, found(ks.byFingerprint(JETBRAINS)).fingerprint());
+            assertEquals(List.of("no credentials", expected), proxied);
+
+            KeyServer without = KeyServer.of("http://keys.example", ProxySelector.of(proxy.getAddress()), null,
+                    TIMEOUT);
+            Lookup l = without.byFingerprint(JETBRAINS);
+            assertTrue(assertInstanceOf(Lookup.Failed.class, l, l::describe).reason().contains("407"), l.describe());
         } finally {
             proxy.stop(0);
         }
