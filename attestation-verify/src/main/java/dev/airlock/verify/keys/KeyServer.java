@@ -262,6 +262,10 @@ public final class KeyServer {
         if (status == 404) {
             return new Lookup.NotFound(url);
         }
+        if (status / 100 == 3) {
+            return new Lookup.Failed(url, "HTTP status " + status + ", a redirect that is not followed (only 301, 302,"
+                    + " 303, 307 and 308 are, and never from HTTPS to HTTP)");
+        }
         if (status / 100 != 2) {
             return new Lookup.Failed(url, "HTTP status " + status);
         }

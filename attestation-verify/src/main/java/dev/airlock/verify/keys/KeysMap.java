@@ -1,18 +1,19 @@
 package dev.airlock.verify.keys;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -242,7 +243,7 @@ public final class KeysMap {
     }
 
     private Opinion judge(String groupId, String artifactId, String extension, String classifier, String version,
-            java.util.function.Predicate<Key> agrees) {
+            Predicate<Key> agrees) {
         String g = lower(groupId);
         String a = lower(artifactId);
         String e = lower(extension);

@@ -402,6 +402,21 @@ class KeyServerTest {
     }
 
     @Test
+    void aRedirectThatCannotBeFollowedFails() throws Exception {
+        answers.put("/vks/v1/by-fingerprint/" + JETBRAINS, new Answer(300, new byte[0], false));
+        answers.put("/vks/v1/by-fingerprint/" + DD_PLIST_OLD, new Answer(302, new byte[0], false)); // no Location
+        KeyServer ks = keyServer(base());
+
+        Lookup l = ks.byFingerprint(JETBRAINS);
+        Lookup.Failed f = assertInstanceOf(Lookup.Failed.class, l, l::describe);
+        assertTrue(f.reason().startsWith("HTTP status 300, a redirect that is not followed"), f.reason());
+
+        Lookup noLocation = ks.byFingerprint(DD_PLIST_OLD);
+        Lookup.Failed g = assertInstanceOf(Lookup.Failed.class, noLocation, noLocation::describe);
+        assertTrue(g.reason().contains("redirect"), g.reason());
+    }
+
+    @Test
     void theAuthenticatorAnswersAProxyThatAsksForCredentials() throws Exception {
         List<String> proxied = Collections.synchronizedList(new ArrayList<>());
         byte[] key = resource("jetbrains-java-annotations.KEYS");

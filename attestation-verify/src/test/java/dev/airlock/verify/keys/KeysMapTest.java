@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -333,9 +332,5 @@ class KeysMapTest {
         assertTrue(e.getMessage().contains("none: the keys map file does not exist"), e.getMessage());
         Files.write(file, new byte[] {'a', '=', (byte) 0xff, '\n'});
         assertThrows(KeysMapException.class, () -> KeysMap.load(file, MAVEN));
-    }
-
-    static String read(Path p) throws IOException {
-        return Files.readString(p);
     }
 }
