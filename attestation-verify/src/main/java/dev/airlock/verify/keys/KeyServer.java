@@ -209,6 +209,24 @@ public final class KeyServer {
     }
 
     /**
+     * {@link #byFingerprint} for 40 hex digits, {@link #byKeyId} for 16 (spaces, case and {@code 0x} ignored): for a
+     * signature's issuer, which is a fingerprint in newer signatures and only a key id in old ones.
+     *
+     * @throws IllegalArgumentException when the value is neither
+     */
+    public Lookup lookup(String fingerprintOrKeyId) {
+        String v = Fingerprints.normalize(fingerprintOrKeyId);
+        if (Fingerprints.isHex(v, 16)) {
+            return byKeyId(v);
+        }
+        if (Fingerprints.isHex(v, 40)) {
+            return byFingerprint(v);
+        }
+        throw new IllegalArgumentException("not an OpenPGP v4 fingerprint (40 hex digits) or key id (16 hex digits): '"
+                + fingerprintOrKeyId + "'");
+    }
+
+    /**
      * Fetches the key carrying this fingerprint (a primary key's or a subkey's; spaces, case and {@code 0x} ignored).
      *
      * @throws IllegalArgumentException when it is not 40 hex digits

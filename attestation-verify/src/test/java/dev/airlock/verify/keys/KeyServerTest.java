@@ -146,6 +146,9 @@ class KeyServerTest {
         assertTrue(k.info().subkeys().stream().anyMatch(s -> s.fingerprint().equals(JETBRAINS_SIGNING_SUBKEY)
                 && s.signing()));
         assertEquals(1, requests.size());
+        assertEquals(JETBRAINS, found(keyServer(base()).lookup(JETBRAINS_SIGNING_SUBKEY)).fingerprint());
+        assertEquals(List.of("/vks/v1/by-fingerprint/" + JETBRAINS_SIGNING_SUBKEY,
+                "/vks/v1/by-fingerprint/" + JETBRAINS_SIGNING_SUBKEY), requests, "lookup picks by-fingerprint");
     }
 
     @Test
@@ -156,8 +159,10 @@ class KeyServerTest {
 
         assertEquals(JETBRAINS, found(keyServer(base()).byKeyId(subkeyId.toLowerCase())).fingerprint());
         assertEquals(JETBRAINS, found(keyServer(hkp()).byKeyId(subkeyId)).fingerprint());
-        assertEquals(List.of("/vks/v1/by-keyid/" + subkeyId, "/pks/lookup?op=get&options=mr&search=0x" + subkeyId),
-                requests);
+        assertEquals(JETBRAINS, found(keyServer(base()).lookup("0x" + subkeyId)).fingerprint(), "lookup picks by-keyid");
+        assertEquals(List.of("/vks/v1/by-keyid/" + subkeyId, "/pks/lookup?op=get&options=mr&search=0x" + subkeyId,
+                "/vks/v1/by-keyid/" + subkeyId), requests);
+        assertThrows(IllegalArgumentException.class, () -> keyServer(base()).lookup("C2148900"));
     }
 
     @Test
