@@ -226,6 +226,22 @@ class KeyServerTest {
     }
 
     @Test
+    void aSubkeyThatIsNotBoundToTheKeyIsRefused() throws Exception {
+        GeneratedKeys.Generated k = GeneratedKeys.withUnboundSubkey("Owner <owner@keys.example>");
+        String subkey = k.subkeyFingerprints().get(0);
+        answers.put("/vks/v1/by-fingerprint/" + subkey, new Answer(200,
+                k.armored().getBytes(StandardCharsets.US_ASCII), false));
+        answers.put("/vks/v1/by-fingerprint/" + k.fingerprint(), new Answer(200,
+                k.armored().getBytes(StandardCharsets.US_ASCII), false));
+        KeyServer ks = keyServer(base());
+
+        assertEquals(k.fingerprint(), found(ks.byFingerprint(k.fingerprint())).fingerprint(), "the primary is fine");
+        Lookup l = ks.byFingerprint(subkey);
+        Lookup.Refused r = assertInstanceOf(Lookup.Refused.class, l, l::describe);
+        assertTrue(r.reason().contains("without a valid binding signature by " + k.fingerprint()), r.reason());
+    }
+
+    @Test
     void damagedKeyDataIsRefused() throws Exception {
         String armored = new String(resource("jetbrains-java-annotations.KEYS"), StandardCharsets.US_ASCII);
         int mid = armored.indexOf("-----BEGIN PGP PUBLIC KEY BLOCK-----") + 200;

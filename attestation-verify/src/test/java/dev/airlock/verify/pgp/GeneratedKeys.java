@@ -16,16 +16,29 @@ public final class GeneratedKeys {
      * A generated public key.
      *
      * @param fingerprint its primary fingerprint, upper-case hex
+     * @param subkeyFingerprints its subkeys' fingerprints, upper-case hex
      * @param armored its armored public key block
      */
-    public record Generated(String fingerprint, String armored) {}
+    public record Generated(String fingerprint, List<String> subkeyFingerprints, String armored) {}
 
     private GeneratedKeys() {}
 
     /** A valid Ed25519 signing key with one self-certified user id. */
     public static Generated signingKey(String userId) throws Exception {
         TestKeys.Key k = TestKeys.signingPrimary(userId);
-        return new Generated(k.fingerprint(), k.armored());
+        return new Generated(k.fingerprint(), List.of(), k.armored());
+    }
+
+    /**
+     * A valid primary key carrying a signing subkey whose binding signature was made by another key: the subkey is in
+     * the certificate but not bound to it.
+     *
+     */
+    public static Generated withUnboundSubkey(String userId) throws Exception {
+        TestKeys.Key k = TestKeys.signingPrimary(userId);
+        PGPKeyPair stranger = TestKeys.ed25519(TestKeys.T0);
+        TestKeys.addSubkey(k, TestKeys.ed25519(TestKeys.T0), stranger, KeyFlags.SIGN_DATA, 0, true);
+        return new Generated(k.fingerprint(), List.of(k.subFingerprint(0)), k.armored());
     }
 
     /**
@@ -38,7 +51,7 @@ public final class GeneratedKeys {
         TestKeys.Key signedOther = TestKeys.primary(pair, other, KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA, 0);
         PGPSignature cert = signedOther.primaryPublic.getSignaturesForID(other).next();
         PGPPublicKey tampered = PGPPublicKey.addCertification(pair.getPublicKey(), userId, cert);
-        return new Generated(PgpCertificate.hex(tampered.getFingerprint()),
+        return new Generated(PgpCertificate.hex(tampered.getFingerprint()), List.of(),
                 TestKeys.armor(new PGPPublicKeyRing(List.of(tampered)).getEncoded()));
     }
 }
