@@ -1,6 +1,7 @@
 package dev.airlock.verify.pgp;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.bcpg.ArmoredInputStream;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
@@ -217,6 +219,32 @@ public final class PgpKeyring {
     public Optional<PgpKeyInfo> key(String fingerprint) {
         String f = fingerprint.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
         return certificates.stream().filter(c -> c.fingerprint().equals(f)).map(PgpCertificate::info).findFirst();
+    }
+
+    /**
+     * One certificate of this keyring, alone, as an armored public key block: the key with this primary fingerprint
+     * (spaces and case ignored) with all its packets as loaded (copies of the key merged), without trust packets.
+     * Deterministic: no {@code Version} or {@code Comment} header, {@code \n} line ends, so the same certificate gives
+     * the same text on every platform and run. {@link #parse} reads it back.
+     *
+     * @return empty when no certificate of this keyring has that primary fingerprint
+     */
+    public Optional<String> armored(String fingerprint) {
+        String f = fingerprint.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        for (PgpCertificate c : certificates) {
+            if (c.fingerprint().equals(f)) {
+                try {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    try (ArmoredOutputStream a = ArmoredOutputStream.builder().clearHeaders().build(out)) {
+                        a.write(c.ring.getEncoded(true));
+                    }
+                    return Optional.of(out.toString(StandardCharsets.US_ASCII).replace("\r\n", "\n"));
+                } catch (IOException e) { // in memory: cannot happen
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every certificate holding a (sub)key with this key id: candidates for a signature's issuer. */

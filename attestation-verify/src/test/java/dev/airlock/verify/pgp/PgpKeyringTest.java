@@ -30,6 +30,24 @@ class PgpKeyringTest {
     Path dir;
 
     @Test
+    void oneCertificateIsReArmoredAloneAndDeterministically() throws Exception {
+        PgpKeyring two = PgpKeyring.load(DATA.resolve("dd-plist.KEYS"));
+        assertEquals(2, two.keys().size());
+        String fpr = "1CEED21A8E77F056ED2341A84410603103CE3AF4";
+
+        String armored = two.armored(fpr.toLowerCase()).orElseThrow();
+
+        assertTrue(armored.startsWith(PgpKeyring.BEGIN + "\n"), armored);
+        assertTrue(armored.endsWith(PgpKeyring.END + "\n"), armored);
+        assertFalse(armored.contains("Version:") || armored.contains("Comment:") || armored.contains("\r"));
+        PgpKeyring alone = PgpKeyring.parse("alone", armored.getBytes(StandardCharsets.US_ASCII));
+        assertEquals(List.of(fpr), alone.keys().stream().map(PgpKeyInfo::fingerprint).toList());
+        assertEquals(two.key(fpr).orElseThrow().subkeys(), alone.keys().get(0).subkeys());
+        assertEquals(armored, alone.armored(fpr).orElseThrow(), "re-armoring its own output gives the same text");
+        assertTrue(two.armored("B46DC71E03FEEB7F89D1F2491F7A8F87B9D8F501").isEmpty());
+    }
+
+    @Test
     void realKeysFileReportsKeySubkeysAndExpiry() throws Exception {
         PgpKeyring ring = PgpKeyring.load(DATA.resolve("jetbrains-java-annotations.KEYS"));
         assertEquals(1, ring.keys().size());

@@ -1,0 +1,62 @@
+package dev.airlock.verify.keys;
+
+import dev.airlock.verify.pgp.PgpKeyInfo;
+import dev.airlock.verify.pgp.PgpKeyring;
+import dev.airlock.verify.pgp.PgpKeyringException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Merges fetched keys into one armored keyring text (what the {@code propose} goal writes as
+ * {@code .mvn/keys/proposed.asc}): one block per key, ordered by primary fingerprint, each preceded by a {@code #}
+ * line naming its fingerprint and user ids (text outside the blocks, which {@link PgpKeyring} ignores). Copies of the
+ * same key are merged. Deterministic: the same keys, in any order, give the same bytes.
+ */
+public final class ProposedKeyring {
+    private ProposedKeyring() {}
+
+    /**
+     * The keyring text of these keys.
+     *
+     * @throws PgpKeyringException when two copies of one key cannot be merged (damaged data)
+     */
+    public static String text(Collection<FetchedKey> keys) throws PgpKeyringException {
+        if (keys.isEmpty()) {
+            return "";
+        }
+        List<FetchedKey> sorted = new ArrayList<>(keys);
+        sorted.sort(Comparator.comparing(FetchedKey::fingerprint).thenComparing(FetchedKey::armored));
+        StringBuilder all = new StringBuilder();
+        for (FetchedKey k : sorted) {
+            all.append(k.armored()).append('\n');
+        }
+        PgpKeyring merged = PgpKeyring.parse("proposed keyring", all.toString().getBytes(StandardCharsets.US_ASCII));
+        List<PgpKeyInfo> infos = new ArrayList<>(merged.keys());
+        infos.sort(Comparator.comparing(PgpKeyInfo::fingerprint));
+        StringBuilder out = new StringBuilder();
+        for (PgpKeyInfo k : infos) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append("# ").append(k.fingerprint());
+            for (String id : k.userIds()) {
+                out.append(' ').append(printable(id));
+            }
+            out.append('\n').append(merged.armored(k.fingerprint()).orElseThrow());
+        }
+        return out.toString();
+    }
+
+    /** Printable ASCII only, so a user id cannot break the line or pose as an armor header. */
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return b.toString();
+    }
+}
