@@ -92,7 +92,8 @@ final class KeysMapOpinions implements TrustSurvey.Opinions {
 
     private static int compare(GenericVersionScheme scheme, String a, String b) {
         try {
-            return scheme.parseVersion(a).compareTo(scheme.parseVersion(b));
+            org.eclipse.aether.version.Version va = scheme.parseVersion(a);
+            return va.compareTo(scheme.parseVersion(b));
         } catch (InvalidVersionSpecificationException e) { // the generic scheme accepts every string
             return a.compareTo(b);
         }

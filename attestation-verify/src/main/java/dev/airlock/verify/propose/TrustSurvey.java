@@ -83,10 +83,20 @@ public final class TrustSurvey {
             issuerProblems = java.util.Collections.unmodifiableMap(new TreeMap<>(issuerProblems));
         }
 
-        /** The proposed keyring: every used key's certificate, ordered by fingerprint; empty when none. */
+        /**
+         * The proposed keyring: every used key's certificate, ordered by fingerprint, each after a comment line naming
+         * its fingerprint and user ids (printable ASCII only); empty when none.
+         */
         public byte[] keyring() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (byte[] k : keys.values()) {
+            for (Map.Entry<String, byte[]> e : keys.entrySet()) {
+                // a line naming the key before its block (text between blocks is ignored when the keyring is read)
+                PgpKeyInfo info = keyInfo.get(e.getKey());
+                String uids = info == null ? "" : " " + String.join(", ", info.userIds());
+                StringBuilder line = new StringBuilder("# ").append(e.getKey());
+                (uids).chars().forEach(c -> line.append(c >= 0x20 && c < 0x7F ? (char) c : '?'));
+                out.writeBytes(line.append('\n').toString().getBytes(StandardCharsets.US_ASCII));
+                byte[] k = e.getValue();
                 out.writeBytes(k);
                 if (k.length > 0 && k[k.length - 1] != '\n') {
                     out.write('\n');
