@@ -9,11 +9,17 @@
 #   airlock       Maven 3.9.16 with the Airlock extension installed at installation level (lib/ext) and
 #                 .mvn/airlock.properties naming the loopback mirror; no settings.xml mirror   (A vs plain)
 #   airlock-lock  the same, every artifact checked against a lock recorded in "prepare"      (A vs airlock)
+#   suite         everything on (A vs plain): the extension, the lock, and the enforcer rules verifySbom (the SBOM
+#                 record wrote), verifySignatures and verifyProvenance, under the trust policy and keyring that the
+#                 propose goal proposed and that step "trust" accepts as they are; every jar of the seed carries an
+#                 OpenPGP signature that is really verified (made for the benchmark with a generated key: the real
+#                 publishers' keys cannot be fetched here; see docs/benchmark.md)
 # Modes: cold (a new, empty local repository per run) and warm (one pre-filled local repository).
 #
 # Environment (all optional): BENCH_WORK (default ${TMPDIR:-/tmp}/airlock-bench), BENCH_PORT (18090),
 #   RUNS / WARMUP (5 / 1), MODES ("cold warm"), SCENARIOS ("airlock" or "plain" for the A/A noise floor),
-#   STEPS ("seed prepare count bench"; also "hash"), BUILD_GOALS, AIRLOCK_PROPS (extra lines for airlock.properties),
+#   STEPS ("seed prepare count bench"; also "hash", and "trust" for the suite), BUILD_GOALS, AIRLOCK_PROPS (extra
+#   lines for airlock.properties),
 #   AIRLOCK_BUILD_REPO (the local repository Airlock was installed into; default ~/.m2/repository).
 # Needs: Airlock built and installed (mvn -B install -DskipTests: the jars under */target go to lib/ext, the
 # plugin and its dependencies in the local repository are served by the mirror for "record"), JDK 17, python3,
@@ -71,6 +77,50 @@ for j in "${deps[@]}"; do case $j in */dev/airlock/*) ;; *) cp "$j" "$AIRLOCK_HO
 # --- a private copy of the workload, with Airlock's configuration -----------------
 if [ ! -f "$WORK/work/pom.xml" ]; then cp -a "$CHECKOUT" "$WORK/work"; rm -rf "$WORK/work/target"; fi
 mkdir -p "$WORK/work/.mvn"
+# the suite's rules, in a profile of the private copy (-Pairlock-suite): the release gate a user adds to the build
+if ! grep -q '<id>airlock-suite</id>' "$WORK/work/pom.xml"; then
+    python3 - "$WORK/work/pom.xml" "$AIRLOCK_VERSION" <<'PY'
+import sys
+path, version = sys.argv[1], sys.argv[2]
+pom = open(path, encoding="utf-8").read()
+profile = f"""    <profile>
+      <id>airlock-suite</id>
+      <build>
+        <plugins>
+          <plugin>
+            <groupId>org.apache.maven.plugins</groupId>
+            <artifactId>maven-enforcer-plugin</artifactId>
+            <dependencies>
+              <dependency>
+                <groupId>dev.airlock</groupId>
+                <artifactId>airlock-enforcer-rules</artifactId>
+                <version>{version}</version>
+              </dependency>
+            </dependencies>
+            <executions>
+              <execution>
+                <id>airlock-suite</id>
+                <goals><goal>enforce</goal></goals>
+                <configuration>
+                  <rules>
+                    <verifySbom/>
+                    <verifySignatures>
+                      <keyring>.mvn/keys/publishers.asc</keyring>
+                    </verifySignatures>
+                    <verifyProvenance/>
+                  </rules>
+                </configuration>
+              </execution>
+            </executions>
+          </plugin>
+        </plugins>
+      </build>
+    </profile>
+"""
+assert pom.count("</profiles>") == 1, "the workload's pom.xml has no single <profiles> element"
+open(path, "w", encoding="utf-8").write(pom.replace("</profiles>", profile + "  </profiles>"))
+PY
+fi
 { echo "airlock.mirrors=$MIRROR_ID=http://127.0.0.1:$PORT/"; printf '%s\n' "${AIRLOCK_PROPS:-}"; } \
     >"$WORK/work/.mvn/airlock.properties"
 cat >"$WORK/settings-mirror.xml" <<EOF
@@ -101,7 +151,10 @@ case \$1 in
   airlock) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml" ;;
   airlock-lock) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml"; extra="-Dairlock.lock=$WORK/bench.lock" ;;
   airlock-record) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml"
-                  extra="-Dairlock.lock=$WORK/bench.lock -Dairlock.record.phases=clean,verify dev.airlock:airlock-maven-plugin:$AIRLOCK_VERSION:record" ;;
+                  extra="-Dairlock.lock=$WORK/bench.lock -Pairlock-suite -Denforcer.skip=true -Dairlock.record.phases=clean,verify dev.airlock:airlock-maven-plugin:$AIRLOCK_VERSION:record" ;;
+  suite)   home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml"; extra="-Dairlock.lock=$WORK/bench.lock -Pairlock-suite" ;;
+  propose) home="$AIRLOCK_HOME"; settings="$WORK/settings-empty.xml"
+           extra="-Dairlock.lock=$WORK/bench.lock -Pairlock-suite -Denforcer.skip=true dev.airlock:airlock-maven-plugin:$AIRLOCK_VERSION:propose -Dairlock.keyserver=http://127.0.0.1:\$(cat $WORK/keyserver-port)" ;;
   *) echo "unknown scenario \$1" >&2; exit 2 ;;
 esac
 cd "$WORK/work"
@@ -123,10 +176,11 @@ if has_step prepare; then
     cat >"$WORK/settings-airlock-build.xml" <<EOF2
 <settings><mirrors><mirror><id>airlock-build</id><mirrorOf>*</mirrorOf><url>file://$AIRLOCK_BUILD_REPO</url></mirror></mirrors></settings>
 EOF2
-    (cd "$WORK" && "$PLAIN_HOME/bin/mvn" -B -s "$WORK/settings-airlock-build.xml" "-Dmaven.repo.local=$SEED" \
-        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get \
-        "-Dartifact=dev.airlock:airlock-maven-plugin:$AIRLOCK_VERSION") >"$WORK/logs/seed-airlock.log" 2>&1 \
-        || { echo "cannot copy the Airlock plugin's closure into the seed: $WORK/logs/seed-airlock.log" >&2; exit 1; }
+    for a in dev.airlock:airlock-maven-plugin:$AIRLOCK_VERSION dev.airlock:airlock-enforcer-rules:$AIRLOCK_VERSION; do
+        (cd "$WORK" && "$PLAIN_HOME/bin/mvn" -B -s "$WORK/settings-airlock-build.xml" "-Dmaven.repo.local=$SEED" \
+            org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get "-Dartifact=$a") >>"$WORK/logs/seed-airlock.log" 2>&1 \
+            || { echo "cannot copy $a's closure into the seed: $WORK/logs/seed-airlock.log" >&2; exit 1; }
+    done
     rm -rf "$WARM" "$WORK/bench.lock"
     "$WORK/bin/mvn-run" plain warm
     "$WORK/bin/mvn-run" airlock-record warm
@@ -136,10 +190,62 @@ EOF2
     grep -h '\[airlock\] \(findings\|recorded\)' "$WORK/logs/airlock-record-warm.log" "$WORK/logs/airlock-lock-warm.log" | tail -n 3 || true
 fi
 
+if has_step trust; then
+    say "trust: every jar of the seed signed for the benchmark; propose; the proposal accepted as it is"
+    # A generated OpenPGP key (GnuPG, a private home under the work directory) signs every jar of the seed that
+    # has no .asc yet: the real publishers' signatures are on central, their keys are not to be had without a key
+    # server. The rules verify each signature for real (BouncyCastle), which is the cost being measured.
+    export GNUPGHOME="$WORK/gnupg"; mkdir -p "$GNUPGHOME"; chmod 700 "$GNUPGHOME"
+    if ! gpg --batch --list-secret-keys bench@airlock.example >/dev/null 2>&1; then
+        gpg --batch --passphrase '' --quick-gen-key 'Airlock bench publisher <bench@airlock.example>' ed25519 sign never \
+            >"$WORK/logs/gpg.log" 2>&1
+    fi
+    FPR=$(gpg --batch --with-colons --list-keys bench@airlock.example | awk -F: '$1=="fpr" {print $10; exit}')
+    mkdir -p "$WORK/keys"; gpg --batch --armor --export "$FPR" >"$WORK/keys/bench-publisher.asc"
+    signed=0
+    while IFS= read -r -d '' jar; do
+        [ -f "$jar.asc" ] && continue
+        gpg --batch --yes --armor --detach-sign -u "$FPR" -o "$jar.asc" "$jar"; signed=$((signed + 1))
+    done < <(find "$SEED" -name '*.jar' -print0)
+    echo "signed $signed jar(s) with $FPR; $(find "$SEED" -name '*.jar.asc' | wc -l) signatures in the seed"
+    # a loopback VKS key server holding that key only
+    rm -f "$WORK/keyserver-port"
+    python3 - "$WORK/keys/bench-publisher.asc" "$FPR" "$WORK/keyserver-port" >"$WORK/logs/keyserver.log" 2>&1 <<'PY' &
+import http.server, sys
+key, fpr, portfile = open(sys.argv[1], "rb").read(), sys.argv[2], sys.argv[3]
+class H(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        ok = self.path == "/vks/v1/by-fingerprint/" + fpr
+        self.send_response(200 if ok else 404)
+        self.send_header("Content-Length", str(len(key) if ok else 0)); self.end_headers()
+        if ok:
+            self.wfile.write(key)
+s = http.server.HTTPServer(("127.0.0.1", 0), H)
+open(portfile, "w").write(str(s.server_port))
+s.serve_forever()
+PY
+    KEYSERVER_PID=$!
+    for _ in $(seq 50); do [ -s "$WORK/keyserver-port" ] && break; sleep 0.1; done
+    rm -f "$WORK/work/.mvn/airlock-policy" "$WORK/work/.mvn/keys/publishers.asc"
+    start=$(date +%s.%N); rc=0
+    "$WORK/bin/mvn-run" propose warm || rc=$?
+    kill "$KEYSERVER_PID" 2>/dev/null || true
+    echo "propose: exit $rc, $(python3 -c "import time; print(round(time.time() - $start, 1))") s (a warm build with propose)"
+    grep -h '\[airlock\] \(proposed\|against\|keyring\)' "$WORK/logs/propose-warm.log" | tail -n 4 || true
+    [ "$rc" = 0 ] || { echo "propose failed: $WORK/logs/propose-warm.log" >&2; exit 1; }
+    cp "$WORK/work/.mvn/airlock-policy.proposed" "$WORK/work/.mvn/airlock-policy"
+    mkdir -p "$WORK/work/.mvn/keys"; cp "$WORK/work/.mvn/keys/proposed.asc" "$WORK/work/.mvn/keys/publishers.asc"
+    echo "accepted: $(grep -vc '^\(#\|$\)' "$WORK/work/.mvn/airlock-policy") policy lines, none of them '*':" \
+        "$(grep -c '^\*' "$WORK/work/.mvn/airlock-policy" || true) default line(s)"
+    rc=0; "$WORK/bin/mvn-run" suite warm || rc=$?
+    grep -h '\[airlock\] \(verifySbom\|verifySignatures\|verifyProvenance\|findings\)' "$WORK/logs/suite-warm.log" | tail -n 6 || true
+    [ "$rc" = 0 ] || { echo "the suite fails on the accepted proposal: $WORK/logs/suite-warm.log" >&2; exit 1; }
+fi
+
 if has_step count; then
     say "count: requests per scenario and mode (from the mirror's log), and Airlock's summary"
     printf 'scenario\tmode\texit\trequests\tGET200\tHEAD\t404\tjar\tpom\tbytes\n' >"$RESULTS/counts.tsv"
-    for s in plain airlock airlock-lock; do
+    for s in plain airlock airlock-lock ${COUNT_SUITE:+suite}; do
         for m in $MODES; do
             n0=$(wc -l <"$LOG"); rc=0
             "$WORK/bin/mvn-run" "$s" "$m" || rc=$?

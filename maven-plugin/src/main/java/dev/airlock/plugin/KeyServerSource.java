@@ -32,7 +32,7 @@ final class KeyServerSource implements KeySource {
     private final KeyServer server;
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
-    private KeyServerSource(KeyServer server) {
+    KeyServerSource(KeyServer server) {
         this.server = server;
     }
 
@@ -74,7 +74,7 @@ final class KeyServerSource implements KeySource {
     }
 
     /** Maven's proxy settings (as the resolver applies them) for the key server's URL. */
-    private static final class MavenProxies extends ProxySelector {
+    static final class MavenProxies extends ProxySelector {
         private final RepositorySystemSession session;
 
         MavenProxies(RepositorySystemSession session) {
