@@ -192,8 +192,8 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
             QuarantineStore store = build.quarantine();
             for (QuarantineStore.Outcome o : store.quarantineFailures(errors, session)) {
                 quarantined.add(o.entry() != null
-                        ? o.finding().coordinates() + " -> " + o.entry().evidenceFile()
-                        : o.finding().coordinates() + " could not be quarantined: " + o.error().getMessage());
+                        ? o.finding().subject() + " -> " + o.entry().evidenceFile()
+                        : o.finding().subject() + " could not be quarantined: " + o.error().getMessage());
             }
         }
         StringBuilder sb = new StringBuilder();

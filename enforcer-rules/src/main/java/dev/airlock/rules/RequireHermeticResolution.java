@@ -64,7 +64,7 @@ public final class RequireHermeticResolution extends AbstractAirlockRule {
             if (!toMirror) {
                 out.add(Finding.builder(FindingCode.EXTENSION_ABSENT, Severity.ERROR)
                         .source(NAME)
-                        .coordinates(r.coordinates())
+                        .coordinatesOrSubject(r.coordinates())
                         .repository(r.repository(), r.repositoryUrl())
                         .message("this build made a request to " + url + " (repository " + r.repository()
                                 + "), which is not a configured mirror")

@@ -84,7 +84,7 @@ public final class VerifySignatures extends AbstractTrustRule {
     private static Finding typosquat(ResolvedArtifact a, String trusted) {
         return Finding.builder(FindingCode.TYPOSQUAT_SUSPECTED, Severity.WARN)
                 .source(NAME)
-                .coordinates(a.coordinates().toString())
+                .coordinates(a.coordinates())
                 .path(a.path())
                 .message("the groupId " + a.coordinates().groupId() + " resembles " + trusted + ", which the trust"
                         + " policy or airlock.namespaces names, without being it")

@@ -103,7 +103,8 @@ final class AirlockConnector implements RepositoryConnector {
                 + " from a mirror";
         if (s.config().localOrigin() == Levels.LocalOrigin.DENY) {
             s.report(s.finding(FindingCode.UNTRUSTED_LOCAL_ORIGIN, s.failing())
-                    .coordinates(coords).file(local.toString()).repository(repository.getId(), repository.getUrl())
+                    .coordinatesOrSubject(coords).file(local.toString())
+                    .repository(repository.getId(), repository.getUrl())
                     .message(coords + " in the local repository is " + origin.describe() + ", not from mirror "
                             + repository.getId() + " (airlock.localOrigin=deny, from "
                             + s.config().originOf(ConfigKeys.LOCAL_ORIGIN) + ")")
@@ -143,7 +144,7 @@ final class AirlockConnector implements RepositoryConnector {
                 return;
             }
             s.report(s.finding(FindingCode.UNTRUSTED_LOCAL_ORIGIN, s.failing())
-                    .coordinates(coords)
+                    .coordinatesOrSubject(coords)
                     .file(local.toString())
                     .sha256(localSha)
                     .repository(repository.getId(), repository.getUrl())
@@ -183,7 +184,7 @@ final class AirlockConnector implements RepositoryConnector {
                 .withDetail(e == null || notFound ? null : String.valueOf(e.getMessage())));
         if (e != null && !notFound && mirror.isPresent()) {
             s.report(s.finding(FindingCode.MIRROR_UNAVAILABLE, s.failing())
-                    .coordinates(artifact ? coords : null)
+                    .coordinatesOrSubject(artifact ? coords : null)
                     .detail("metadata", artifact ? null : coords)
                     .repository(repository.getId(), repository.getUrl())
                     .message("mirror " + repository.getId() + " (" + repository.getUrl() + ") failed to serve "

@@ -152,7 +152,7 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                 failures.add(jar.coordinates() + ": the quarantine store cannot be read (" + e.getMessage() + ")");
             }
             if (quarantined.isPresent()) {
-                s.report(s.finding(FindingCode.QUARANTINED, s.failing()).coordinates(jar.coordinates())
+                s.report(s.finding(FindingCode.QUARANTINED, s.failing()).coordinatesOrSubject(jar.coordinates())
                         .file(jar.file().toString()).sha256(sha)
                         .message("core extension jar " + jar.coordinates() + " with sha256 " + sha + " is in quarantine;"
                                 + " evidence: " + quarantined.get().evidenceFile())
@@ -167,14 +167,14 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
             String expected = s.lock().sha256(jar.coordinates());
             String lockPath = s.config().lock().toString();
             if (expected == null) {
-                s.report(s.finding(FindingCode.NOT_IN_LOCK, s.failing()).coordinates(jar.coordinates())
+                s.report(s.finding(FindingCode.NOT_IN_LOCK, s.failing()).coordinatesOrSubject(jar.coordinates())
                         .file(jar.file().toString()).sha256(sha)
                         .message("core extension jar " + jar.coordinates() + " is not in the lock " + lockPath)
                         .actual("sha256 " + sha)
                         .fix("if the change is intended, record the lock again and review the diff").build());
                 failures.add(jar.coordinates() + " is not in the lock");
             } else if (!expected.equals(sha)) {
-                s.report(s.finding(FindingCode.LOCK_HASH_MISMATCH, s.failing()).coordinates(jar.coordinates())
+                s.report(s.finding(FindingCode.LOCK_HASH_MISMATCH, s.failing()).coordinatesOrSubject(jar.coordinates())
                         .file(jar.file().toString()).sha256(sha)
                         .message("core extension jar " + jar.coordinates() + " (" + jar.file() + ") is not what the"
                                 + " lock " + lockPath + " records: its bytes changed since they were recorded")

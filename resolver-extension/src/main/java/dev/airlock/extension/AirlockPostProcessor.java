@@ -153,7 +153,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                 // only possible when the filter accepted it: warn mode
                 BlockedRepository b = s.blockedRepository(rr);
                 s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
-                        .coordinates(coords)
+                        .coordinatesOrSubject(coords)
                         .repository(rr.getId(), rr.getUrl())
                         .sha256(sha256)
                         .message(coords + " was resolved from repository " + rr.getId() + " (" + rr.getUrl()
@@ -290,7 +290,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                 s.blockedRepository(repo).unresolved(coords);
             }
             s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
-                    .coordinates(coords)
+                    .coordinatesOrSubject(coords)
                     .file(file.toString())
                     .sha256(sha256)
                     .repository(repos.get(0).getId(), repos.get(0).getUrl())

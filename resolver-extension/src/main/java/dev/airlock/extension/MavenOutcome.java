@@ -37,7 +37,7 @@ final class MavenOutcome {
         boolean airlock = all.contains("airlock: ") || all.contains("[airlock]") || all.contains("dev.airlock.");
         if (!airlock) {
             for (Finding f : findings) {
-                if (f.severity() != Severity.INFO && f.coordinates() != null && all.contains(f.coordinates())) {
+                if (f.severity() != Severity.INFO && f.subject() != null && all.contains(f.subject())) {
                     airlock = true;
                     break;
                 }

@@ -1,5 +1,6 @@
 package dev.airlock.extension;
 
+import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
@@ -137,7 +138,7 @@ final class SessionEnd {
     static void reportMisses(BuildSession s, List<Throwable> mavenExceptions) {
         String failure = mavenExceptions == null ? null : MavenOutcome.text(mavenExceptions);
         for (Finding m : s.misses()) {
-            if (failure != null && m.severity() == Severity.ERROR && !failure.contains(ga(m.coordinates()))) {
+            if (failure != null && m.severity() == Severity.ERROR && !failure.contains(ga(m))) {
                 m = m.toBuilder().severity(Severity.WARN)
                         .message(m.message() + (mavenExceptions.isEmpty() ? "; the build succeeded without it"
                                 : "; Maven's errors do not name it (the build failed for another reason)"))
@@ -162,9 +163,15 @@ final class SessionEnd {
     }
 
     /** {@code groupId:artifactId} of coordinates ({@code g:a:ext[:classifier]:version}). */
-    private static String ga(String coordinates) {
-        String[] p = coordinates == null ? new String[0] : coordinates.split(":");
-        return p.length >= 2 ? p[0] + ":" + p[1] : String.valueOf(coordinates);
+    /** {@code groupId:artifactId} of what {@code f} is about; the first two parts of its label when it is one. */
+    private static String ga(Finding f) {
+        Coordinates c = f.coordinates();
+        if (c != null) {
+            return c.groupId() + ":" + c.artifactId();
+        }
+        String label = f.subject();
+        String[] p = label == null ? new String[0] : label.split(":");
+        return p.length >= 2 ? p[0] + ":" + p[1] : String.valueOf(label);
     }
 
     /** The findings the rules added to {@code report.json} for this session (none when it is another's). */
@@ -207,7 +214,7 @@ final class SessionEnd {
                 s.quarantined(f.coordinates() + " (" + f.code() + ") -> " + o.entry().evidenceFile());
             } else {
                 LOG.error("[airlock] could not quarantine {} ({}): {}; it stays in the local repository and this build"
-                        + " fails on {}", f.file(), f.coordinates(), o.error().toString(), f.code());
+                        + " fails on {}", f.file(), f.subject(), o.error().toString(), f.code());
             }
         }
     }

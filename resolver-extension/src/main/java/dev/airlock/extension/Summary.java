@@ -51,7 +51,7 @@ final class Summary {
         List<Finding> findings = new ArrayList<>(reported);
         findings.sort(Comparator.comparing((Finding f) -> -f.severity().ordinal())
                 .thenComparing(f -> f.code().name())
-                .thenComparing(f -> String.valueOf(f.coordinates())));
+                .thenComparing(f -> String.valueOf(f.subject())));
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
         Map<String, Integer> byCode = new TreeMap<>();
         for (Finding f : findings) {
@@ -115,7 +115,7 @@ final class Summary {
         }
         Set<String> subjects = new LinkedHashSet<>();
         for (Finding f : list) {
-            subjects.add(f.coordinates() != null ? f.coordinates()
+            subjects.add(f.subject() != null ? f.subject()
                     : f.repositoryId() != null ? f.repositoryId() : f.source());
         }
         List<String> named = new ArrayList<>(subjects);

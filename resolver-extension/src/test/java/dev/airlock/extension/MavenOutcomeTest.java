@@ -16,7 +16,7 @@ class MavenOutcomeTest {
     static final UnaryOperator<String> NONE = UnaryOperator.identity();
 
     static Finding notOnMirror(String coords, Severity severity) {
-        return Finding.builder(FindingCode.NOT_ON_MIRROR, severity).source("extension").coordinates(coords)
+        return Finding.builder(FindingCode.NOT_ON_MIRROR, severity).source("extension").coordinatesOrSubject(coords)
                 .message(coords + " is not on the configured mirrors").build();
     }
 

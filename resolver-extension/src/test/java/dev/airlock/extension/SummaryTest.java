@@ -79,10 +79,11 @@ class SummaryTest {
     @Test
     void errorsKeepOneLineEachWithTheirHashes() throws IOException {
         BuildSession s = session();
-        Finding lock = s.finding(FindingCode.LOCK_HASH_MISMATCH, Severity.ERROR).coordinates("g:a:jar:1")
+        Finding lock = s.finding(FindingCode.LOCK_HASH_MISMATCH, Severity.ERROR).coordinatesOrSubject("g:a:jar:1")
                 .message("g:a:jar:1 is not what the lock records").expected("sha256 " + "a".repeat(64))
                 .actual("sha256 " + "b".repeat(64)).build();
-        Finding other = lock.toBuilder().coordinates("g:b:jar:1").message("g:b:jar:1 is not what the lock records")
+        Finding other = lock.toBuilder().coordinatesOrSubject("g:b:jar:1")
+                .message("g:b:jar:1 is not what the lock records")
                 .build();
         List<String> errors = texts(Summary.lines(s, List.of(lock, other), null), "error");
         assertEquals(2, errors.size());
@@ -93,7 +94,7 @@ class SummaryTest {
     @Test
     void missesFollowTheBuildAndSideFilesCollapse() throws IOException {
         BuildSession s = session();
-        s.miss(s.finding(FindingCode.NOT_ON_MIRROR, Severity.ERROR).coordinates("g:a:pom:1")
+        s.miss(s.finding(FindingCode.NOT_ON_MIRROR, Severity.ERROR).coordinatesOrSubject("g:a:pom:1")
                 .message("g:a:pom:1 is not on the configured mirrors").build());
         s.sideFileMissing("g:a:jar.asc:1", List.of("internal"));
         s.sideFileMissing("g:a:jar.sigstore.json:1", List.of("internal"));
@@ -101,10 +102,10 @@ class SummaryTest {
         SessionEnd.reportMisses(s, List.of());
         List<Finding> f = s.findings();
         assertEquals(2, f.size(), f.toString());
-        Finding miss = f.stream().filter(x -> "g:a:pom:1".equals(x.coordinates())).findFirst().orElseThrow();
+        Finding miss = f.stream().filter(x -> "g:a:pom:1".equals(x.subject())).findFirst().orElseThrow();
         assertEquals(Severity.WARN, miss.severity());
         assertTrue(miss.message().endsWith("; the build succeeded without it"), miss.message());
-        Finding side = f.stream().filter(x -> x.coordinates() == null).findFirst().orElseThrow();
+        Finding side = f.stream().filter(x -> x.subject() == null).findFirst().orElseThrow();
         assertEquals(FindingCode.NOT_ON_MIRROR, side.code());
         assertEquals(Severity.INFO, side.severity());
         assertEquals("2", side.details().get("asked"));
@@ -112,12 +113,14 @@ class SummaryTest {
 
         // a build that failed on it (Maven's error names it) keeps the error; one that failed otherwise does not
         BuildSession failed = session();
-        failed.miss(s.finding(FindingCode.NOT_ON_MIRROR, Severity.ERROR).coordinates("g:a:jar:1").message("m").build());
-        failed.miss(s.finding(FindingCode.NOT_ON_MIRROR, Severity.ERROR).coordinates("g:b:pom:1").message("n").build());
+        failed.miss(s.finding(FindingCode.NOT_ON_MIRROR, Severity.ERROR).coordinatesOrSubject("g:a:jar:1")
+                .message("m").build());
+        failed.miss(s.finding(FindingCode.NOT_ON_MIRROR, Severity.ERROR).coordinatesOrSubject("g:b:pom:1")
+                .message("n").build());
         SessionEnd.reportMisses(failed, List.of(new Exception("Could not resolve dependencies",
                 new Exception("Could not find artifact g:a:jar:1 in internal (http://127.0.0.1:1/)"))));
-        Finding a = failed.findings().stream().filter(x -> "g:a:jar:1".equals(x.coordinates())).findFirst().orElseThrow();
-        Finding b = failed.findings().stream().filter(x -> "g:b:pom:1".equals(x.coordinates())).findFirst().orElseThrow();
+        Finding a = failed.findings().stream().filter(x -> "g:a:jar:1".equals(x.subject())).findFirst().orElseThrow();
+        Finding b = failed.findings().stream().filter(x -> "g:b:pom:1".equals(x.subject())).findFirst().orElseThrow();
         assertEquals(Severity.ERROR, a.severity());
         assertEquals("m", a.message());
         assertEquals(Severity.WARN, b.severity());
@@ -126,7 +129,8 @@ class SummaryTest {
 
         // the end not known (the build stopped before Maven's result): as reported
         BuildSession unknown = session();
-        unknown.miss(s.finding(FindingCode.NOT_ON_MIRROR, Severity.ERROR).coordinates("g:a:jar:1").message("m").build());
+        unknown.miss(s.finding(FindingCode.NOT_ON_MIRROR, Severity.ERROR).coordinatesOrSubject("g:a:jar:1")
+                .message("m").build());
         SessionEnd.reportMisses(unknown, null);
         assertEquals(Severity.ERROR, unknown.findings().get(0).severity());
     }

@@ -340,11 +340,11 @@ public final class Audit {
 
     private List<Finding> sbom(List<RepositoryLayout.Entry> artifacts) {
         List<ResolvedArtifact> resolved = new ArrayList<>();
-        Map<String, RepositoryLayout.Entry> byCoords = new LinkedHashMap<>();
+        Map<Coordinates, RepositoryLayout.Entry> byCoords = new LinkedHashMap<>();
         for (RepositoryLayout.Entry a : artifacts) {
             resolved.add(new ResolvedArtifact(a.coordinates(), a.file(), ResolvedArtifact.Kind.DEPENDENCY, null,
                     false, List.of(), null, null));
-            byCoords.put(a.coordinates().toString(), a);
+            byCoords.put(a.coordinates(), a);
         }
         // a directory holds much an SBOM of one product does not list: only different bytes are an error
         SbomVerifier verifier = SbomVerifier.builder().digests(digests).progress(progress)
@@ -368,7 +368,7 @@ public final class Audit {
         Finding.Builder b = Finding.builder(code, severity).source(SOURCE).file(e.file().toString())
                 .detail("where", e.file().toString());
         if (e.coordinates() != null) {
-            b.coordinates(e.coordinates().toString());
+            b.coordinates(e.coordinates());
         }
         return b;
     }

@@ -15,7 +15,7 @@ final class CheckFindings {
 
     /** A finding about {@code a} from {@code rule}, at error by default. */
     static Finding.Builder finding(String rule, FindingCode code, ResolvedArtifact a, String sha256) {
-        Finding.Builder b = Finding.builder(code, Severity.ERROR).source(rule).coordinates(a.coordinates().toString())
+        Finding.Builder b = Finding.builder(code, Severity.ERROR).source(rule).coordinates(a.coordinates())
                 .sha256(sha256).path(a.path());
         if (a.repositoryId() != null) {
             b.repository(a.repositoryId(), null);

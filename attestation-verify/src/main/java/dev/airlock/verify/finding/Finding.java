@@ -12,11 +12,17 @@ import java.util.function.UnaryOperator;
  * One outcome of one check, in the shape every Airlock component reports: a stable code, a severity, what it is
  * about (coordinates, file, sha256, repository), who raised it, what was expected and found, and what to do.
  * Immutable; build with {@link #builder(FindingCode, Severity)}.
+ *
+ * <p>What the finding is about is either one full artifact, {@link #coordinates()} (typed), or a label that is not
+ * one artifact's full coordinates (an SBOM entry whose purl names only {@code groupId:artifactId:version}, written
+ * {@code groupId:artifactId:*:version}; a request shown redacted): {@link #subject()} is the text reports and consoles
+ * show for either.
  */
 public final class Finding {
     private final FindingCode code;
     private final Severity severity;
-    private final String coordinates;
+    private final Coordinates coordinates;
+    private final String subject;
     private final String file;
     private final String sha256;
     private final String repositoryId;
@@ -33,6 +39,7 @@ public final class Finding {
         this.code = Objects.requireNonNull(b.code, "code");
         this.severity = Objects.requireNonNull(b.severity, "severity");
         this.coordinates = b.coordinates;
+        this.subject = b.coordinates != null ? b.coordinates.toString() : b.subject;
         this.file = b.file;
         this.sha256 = b.sha256;
         this.repositoryId = b.repositoryId;
@@ -58,9 +65,19 @@ public final class Finding {
         return severity;
     }
 
-    /** {@code groupId:artifactId:extension[:classifier]:version}, or null when the finding is not about one. */
-    public String coordinates() {
+    /** The one artifact the finding is about, or null when it is not about one full artifact's coordinates. */
+    public Coordinates coordinates() {
         return coordinates;
+    }
+
+    /**
+     * What the finding is about as reports show it ({@code coordinates} in report.json): {@link #coordinates()} in
+     * Airlock's notation, {@code groupId:artifactId:extension[:classifier]:version}, when there are coordinates;
+     * otherwise a label (e.g. an SBOM entry's {@code groupId:artifactId:*:version}), or null when the finding is not
+     * about an artifact (e.g. one about a repository).
+     */
+    public String subject() {
+        return subject;
     }
 
     public String file() {
@@ -112,13 +129,18 @@ public final class Finding {
 
     /** Identity for de-duplication: the same code, severity, subject, source and message is the same finding. */
     public String key() {
-        return code + "|" + severity + "|" + coordinates + "|" + repositoryId + "|" + source + "|" + message;
+        return code + "|" + severity + "|" + subject + "|" + repositoryId + "|" + source + "|" + message;
     }
 
     /** The same finding with {@code fn} applied to every text it carries (used to blank out secrets). */
     public Finding mapText(UnaryOperator<String> fn) {
         Builder b = toBuilder();
-        b.coordinates = fn.apply(coordinates);
+        String mapped = fn.apply(subject);
+        if (!Objects.equals(mapped, subject)) {
+            // the text changed (e.g. a secret blanked out): what is left is a label, not these coordinates
+            b.coordinates = null;
+            b.subject = mapped;
+        }
         b.file = fn.apply(file);
         b.repositoryUrl = fn.apply(repositoryUrl);
         b.message = fn.apply(message);
@@ -137,6 +159,7 @@ public final class Finding {
     public Builder toBuilder() {
         Builder b = new Builder(code, severity);
         b.coordinates = coordinates;
+        b.subject = coordinates == null ? subject : null;
         b.file = file;
         b.sha256 = sha256;
         b.repositoryId = repositoryId;
@@ -152,13 +175,13 @@ public final class Finding {
     }
 
     /**
-     * One line for a console: {@code CODE coordinates: message (via path) (expected X, actual Y) Fix: fix}; the
+     * One line for a console: {@code CODE subject: message (via path) (expected X, actual Y) Fix: fix}; the
      * path, what was expected and found, and the fix where the finding has them.
      */
     public String oneLine() {
         StringBuilder sb = new StringBuilder(code.name());
-        if (coordinates != null) {
-            sb.append(' ').append(coordinates);
+        if (subject != null) {
+            sb.append(' ').append(subject);
         }
         sb.append(": ").append(message);
         if (!path.isEmpty()) {
@@ -185,7 +208,8 @@ public final class Finding {
     public static final class Builder {
         private FindingCode code;
         private Severity severity;
-        private String coordinates;
+        private Coordinates coordinates;
+        private String subject;
         private String file;
         private String sha256;
         private String repositoryId;
@@ -208,9 +232,39 @@ public final class Finding {
             return this;
         }
 
-        public Builder coordinates(String coordinates) {
+        /** The one artifact the finding is about (null: none); replaces any {@link #subject(String)}. */
+        public Builder coordinates(Coordinates coordinates) {
             this.coordinates = coordinates;
+            this.subject = null;
             return this;
+        }
+
+        /**
+         * A label for what the finding is about when it is not one full artifact's coordinates (an SBOM entry's
+         * {@code groupId:artifactId:*:version}, a request shown redacted); the finding then has no
+         * {@link Finding#coordinates()}. Replaces any {@link #coordinates(Coordinates)}.
+         */
+        public Builder subject(String label) {
+            this.coordinates = null;
+            this.subject = label;
+            return this;
+        }
+
+        /**
+         * Coordinates known only as text (a resolver's artifact, a report read back): typed when {@code text} is
+         * exactly Airlock's notation of valid coordinates (so that {@link Finding#subject()} is {@code text} again),
+         * otherwise kept as the {@link #subject(String)} label; null for none.
+         */
+        public Builder coordinatesOrSubject(String text) {
+            Coordinates c = null;
+            if (text != null) {
+                try {
+                    c = Coordinates.parse(text);
+                } catch (IllegalArgumentException e) {
+                    c = null;
+                }
+            }
+            return c != null && c.toString().equals(text) ? coordinates(c) : subject(text);
         }
 
         public Builder file(String file) {

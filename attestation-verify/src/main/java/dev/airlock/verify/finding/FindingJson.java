@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a {@link Finding} as JSON fields (docs/report-format.md, "finding"). */
+/**
+ * Writes a {@link Finding} as JSON fields (docs/report-format.md, "finding"): {@code coordinates} is its
+ * {@link Finding#subject()}.
+ */
 public final class FindingJson {
     private FindingJson() {}
 
@@ -16,7 +19,7 @@ public final class FindingJson {
     public static void writeFields(JsonGenerator g, Finding f) throws IOException {
         g.writeStringField("code", f.code().name());
         g.writeStringField("severity", f.severity().id());
-        field(g, "coordinates", f.coordinates());
+        field(g, "coordinates", f.subject());
         field(g, "file", f.file());
         field(g, "sha256", f.sha256());
         if (f.repositoryId() != null || f.repositoryUrl() != null) {
@@ -48,7 +51,10 @@ public final class FindingJson {
 
     /**
      * Reads a finding from the object the parser is positioned on ({@link JsonToken#START_OBJECT}); leaves the
-     * parser on its END_OBJECT. Fields it does not know (e.g. {@code session}, {@code time}) are skipped.
+     * parser on its END_OBJECT. Fields it does not know (e.g. {@code session}, {@code time}) are skipped. The
+     * {@code coordinates} field becomes the finding's {@link Finding#coordinates()} when it is exactly Airlock's
+     * notation of valid coordinates, otherwise its {@link Finding#subject()} label (see
+     * {@link Finding.Builder#coordinatesOrSubject(String)}); either way it is written back unchanged.
      *
      * @throws IOException for malformed JSON, a missing field or an unknown code or severity
      */
@@ -120,7 +126,7 @@ public final class FindingJson {
             throw new IOException("unknown finding code or severity '" + code + "'/'" + severity + "' at "
                     + p.currentLocation());
         }
-        b.source(source).message(message).coordinates(coordinates).file(file).sha256(sha256)
+        b.source(source).message(message).coordinatesOrSubject(coordinates).file(file).sha256(sha256)
                 .repository(repoId, repoUrl).expected(expected).actual(actual).fix(fix).path(path);
         details.forEach(b::detail);
         return b.build();

@@ -40,7 +40,7 @@ public final class ExfiltrationJudgement {
         // them is shown then
         String shown = secrets.redact(coordinates).equals(coordinates) ? "<redacted>" : coordinates;
         return new Verdict(List.of(mode.finding(FindingCode.EXFILTRATION_SUSPECTED, Severity.ERROR)
-                .coordinates(shown)
+                .subject(shown)
                 .repository(r.repositoryId(), r.repositoryUrl())
                 .message("a request to " + r.repositoryId() + " for " + shown + " would carry the value of "
                         + m.secretName() + " (" + m.encoding() + ") in its path; it was not sent")

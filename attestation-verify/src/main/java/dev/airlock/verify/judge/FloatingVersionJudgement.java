@@ -30,7 +30,7 @@ public final class FloatingVersionJudgement {
         boolean deny = level == Levels.FloatingVersions.DENY;
         Severity sev = deny ? mode.failing() : Severity.WARN;
         return Verdict.of(mode.finding(FindingCode.FLOATING_VERSION, sev)
-                .coordinates(r.coordinates())
+                .coordinatesOrSubject(r.coordinates())
                 .path(floating.path())
                 .repository(r.repositoryId(), r.repositoryUrl())
                 .message(message(floating, r))

@@ -41,7 +41,7 @@ public final class LockJudgement {
         }
         if (expected == null) {
             return Verdict.of(mode.finding(FindingCode.NOT_IN_LOCK, mode.failing())
-                    .coordinates(coords).file(r.fileText()).sha256(sha256).repository(repoId, repoUrl)
+                    .coordinatesOrSubject(coords).file(r.fileText()).sha256(sha256).repository(repoId, repoUrl)
                     .message(coords + " is not in the lock " + lockPath + " (" + lock.size() + " artifacts)")
                     .expected("an entry in " + lockPath)
                     .actual("sha256 " + sha256)
@@ -53,7 +53,7 @@ public final class LockJudgement {
         }
         if (!expected.equals(sha256)) {
             return Verdict.of(mode.finding(FindingCode.LOCK_HASH_MISMATCH, mode.failing())
-                    .coordinates(coords).file(r.fileText()).sha256(sha256).repository(repoId, repoUrl)
+                    .coordinatesOrSubject(coords).file(r.fileText()).sha256(sha256).repository(repoId, repoUrl)
                     .message(coords + (repoId == null ? " in the local repository" : " from " + repoId + " (" + repoUrl
                             + ")") + " is not what the lock " + lockPath + " records: its bytes changed since they"
                             + " were recorded")

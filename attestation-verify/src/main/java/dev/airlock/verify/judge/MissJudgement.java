@@ -26,7 +26,7 @@ public final class MissJudgement {
         List<dev.airlock.verify.finding.Finding> out = new ArrayList<>();
         for (Miss.RefusedRepository repo : m.refused()) {
             out.add(mode.finding(FindingCode.REPOSITORY_BLOCKED, mode.failing())
-                    .coordinates(coords)
+                    .coordinatesOrSubject(coords)
                     .repository(repo.id(), repo.url())
                     .path(m.path())
                     .message("repository " + repo.description() + declared(repo.declaredIn())
@@ -57,7 +57,7 @@ public final class MissJudgement {
         }
         Miss.Repository first = m.mirrorsAsked().isEmpty() ? null : m.mirrorsAsked().get(0);
         return new Verdict(List.of(mode.finding(FindingCode.NOT_ON_MIRROR, mode.failing())
-                .coordinates(coords)
+                .coordinatesOrSubject(coords)
                 .repository(first == null ? null : first.id(), first == null ? null : first.url())
                 .path(m.path())
                 .message(what + requestedBy(m))

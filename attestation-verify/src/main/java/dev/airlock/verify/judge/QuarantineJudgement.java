@@ -44,7 +44,7 @@ public final class QuarantineJudgement {
         }
         QuarantineStore.Entry e = entry.get();
         return Verdict.of(mode.finding(FindingCode.QUARANTINED, mode.failing())
-                .coordinates(coords)
+                .coordinates(parsed)
                 .file(r.fileText())
                 .sha256(sha256)
                 .repository(r.repositoryId(), r.repositoryUrl())

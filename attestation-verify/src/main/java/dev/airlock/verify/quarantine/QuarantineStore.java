@@ -9,6 +9,7 @@ import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.Severity;
 import dev.airlock.verify.io.ProcessLock;
+import dev.airlock.verify.text.Printable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -201,15 +202,20 @@ public final class QuarantineStore {
         Set<String> done = new LinkedHashSet<>();
         for (Finding f : findings) {
             if (!f.code().isIntegrityFailure() || f.severity() != Severity.ERROR || f.file() == null
-                    || f.coordinates() == null || !done.add(f.file())) {
+                    || f.subject() == null || !done.add(f.file())) {
                 continue;
             }
             Path file = Path.of(f.file());
             if (!Files.isRegularFile(file)) {
                 continue;
             }
+            if (f.coordinates() == null) {
+                // about a label, not one artifact's coordinates: nothing to file it under
+                out.add(new Outcome(f, null, notCoordinates(f.subject())));
+                continue;
+            }
             try {
-                Evidence ev = new Evidence(Coordinates.parse(f.coordinates()), null, f.expected(), f.code().name(),
+                Evidence ev = new Evidence(f.coordinates(), null, f.expected(), f.code().name(),
                         f.source(), f.message(), f.repositoryId(), f.repositoryUrl(), Instant.now().toString(),
                         session, f.file());
                 out.add(new Outcome(f, quarantine(file, ev), null));
@@ -218,6 +224,17 @@ public final class QuarantineStore {
             }
         }
         return out;
+    }
+
+    /** Why {@code label}, a finding's subject without coordinates, cannot name a quarantine entry. */
+    private static IllegalArgumentException notCoordinates(String label) {
+        try {
+            Coordinates.parse(label); // only for its explanation: what is wrong with the label
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+        return new IllegalArgumentException("'" + Printable.of(label) + "' is not Airlock's notation of coordinates,"
+                + " groupId:artifactId:extension[:classifier]:version");
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -280,8 +280,8 @@ public final class HtmlReport {
                 .append(f.severity().id()).append("\">\n");
         h.append("<h3><span class=\"sev ").append(f.severity().id()).append("\">").append(f.severity().id())
                 .append("</span> <span class=\"code\">").append(text(f.code().name())).append("</span>");
-        if (f.coordinates() != null) {
-            h.append(" <span class=\"coordinates\">").append(text(f.coordinates())).append("</span>");
+        if (f.subject() != null) {
+            h.append(" <span class=\"coordinates\">").append(text(f.subject())).append("</span>");
         }
         h.append("</h3>\n<dl>\n");
         row(h, "message", f.message());

@@ -146,7 +146,7 @@ public final class ReportFile {
     /** Errors first, then by code and coordinates: a stable order for diffs. */
     static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> -f.severity().ordinal())
             .thenComparing(f -> f.code().name())
-            .thenComparing(f -> String.valueOf(f.coordinates()))
+            .thenComparing(f -> String.valueOf(f.subject()))
             .thenComparing(Finding::message);
 
     /** Reads a report written by {@link #merge}. */

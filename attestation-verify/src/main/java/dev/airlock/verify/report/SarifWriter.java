@@ -124,10 +124,10 @@ public final class SarifWriter {
             g.writeEndObject();
         }
         g.writeEndObject();
-        if (f.coordinates() != null) {
+        if (f.subject() != null) {
             g.writeArrayFieldStart("logicalLocations");
             g.writeStartObject();
-            g.writeStringField("fullyQualifiedName", f.coordinates());
+            g.writeStringField("fullyQualifiedName", f.subject());
             g.writeStringField("kind", "package");
             g.writeEndObject();
             g.writeEndArray();
@@ -136,14 +136,14 @@ public final class SarifWriter {
         g.writeEndArray();
 
         g.writeObjectFieldStart("partialFingerprints");
-        g.writeStringField("airlockFinding/v1", DigestCache.sha256((f.code() + "|" + f.coordinates() + "|"
+        g.writeStringField("airlockFinding/v1", DigestCache.sha256((f.code() + "|" + f.subject() + "|"
                 + f.repositoryId() + "|" + f.source()).getBytes(StandardCharsets.UTF_8)));
         g.writeEndObject();
 
         g.writeObjectFieldStart("properties");
         g.writeStringField("severity", f.severity().id());
         g.writeStringField("source", f.source());
-        prop(g, "coordinates", f.coordinates());
+        prop(g, "coordinates", f.subject());
         prop(g, "sha256", f.sha256());
         prop(g, "file", f.file());
         prop(g, "repositoryId", f.repositoryId());

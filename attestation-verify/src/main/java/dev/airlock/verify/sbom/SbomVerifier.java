@@ -606,8 +606,8 @@ public final class SbomVerifier {
             for (Map.Entry<Listed, List<Group>> e : ambiguousEntries.entrySet()) {
                 Listed u = e.getKey();
                 String files = e.getValue().stream().map(x -> x.c.toString()).collect(Collectors.joining(", "));
-                drafts.add(new Draft(Finding.builder(FindingCode.SBOM_AMBIGUOUS, Severity.WARN).source(SOURCE)
-                        .coordinates(u.e().display())
+                drafts.add(new Draft(about(
+                        Finding.builder(FindingCode.SBOM_AMBIGUOUS, Severity.WARN).source(SOURCE), u.e())
                         .message(u.where() + " names " + u.e().purl().purl() + " without type or classifier qualifiers"
                                 + " and without a hash, and the build resolved " + e.getValue().size() + " files of it: "
                                 + files + ". Which one the SBOM means cannot be told; each is present but unverified.")
@@ -693,8 +693,8 @@ public final class SbomVerifier {
                     unjudgedScope++;
                     continue;
                 }
-                out.add(new Draft(Finding.builder(FindingCode.SBOM_ENTRY_NOT_RESOLVED, Severity.WARN).source(SOURCE)
-                        .coordinates(e.display())
+                out.add(new Draft(about(
+                        Finding.builder(FindingCode.SBOM_ENTRY_NOT_RESOLVED, Severity.WARN).source(SOURCE), e)
                         .message(l.where() + " lists " + e.display() + ", but " + built + " did not resolve it: the"
                                 + " SBOM is stale or describes another build.")
                         .expected("resolved by the build").actual("not resolved")
@@ -733,8 +733,8 @@ public final class SbomVerifier {
                 }
                 String names = e.unknownHashes().stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
                 boolean plural = e.unknownHashes().size() > 1;
-                out.add(new Draft(Finding.builder(FindingCode.NOT_EVALUATED, Severity.WARN).source(SOURCE)
-                        .coordinates(e.display())
+                out.add(new Draft(about(
+                        Finding.builder(FindingCode.NOT_EVALUATED, Severity.WARN).source(SOURCE), e)
                         .message(l.where() + " (" + e.purl().purl() + ") lists a hash with the algorithm"
                                 + (plural ? "s " : " ") + names + ", which no SBOM format defines, so "
                                 + (plural ? "those hashes were" : "that hash was") + " not compared"
@@ -805,9 +805,17 @@ public final class SbomVerifier {
         return new Draft(b, g.file);
     }
 
+    /**
+     * {@code b} about SBOM entry {@code e}: its coordinates when its purl says which file it means, else the label
+     * {@link SbomEntry#display()} ({@code groupId:artifactId:*:version}).
+     */
+    private static Finding.Builder about(Finding.Builder b, SbomEntry e) {
+        return e.qualified() ? b.coordinates(e.purl().coordinates()) : b.subject(e.display());
+    }
+
     private Finding.Builder base(FindingCode code, Group g) {
         ResolvedArtifact a = g.first();
-        Finding.Builder b = Finding.builder(code, Severity.ERROR).source(SOURCE).coordinates(g.c.toString())
+        Finding.Builder b = Finding.builder(code, Severity.ERROR).source(SOURCE).coordinates(g.c)
                 .file(g.file == null ? null : g.file.toString()).repository(a.repositoryId(), null).path(a.path());
         if (!g.modules.isEmpty()) {
             b.detail("modules", String.join(", ", g.modules));
@@ -844,7 +852,7 @@ public final class SbomVerifier {
             out.add(b.build());
         }
         out.sort(Comparator.comparing((Finding f) -> f.code().ordinal())
-                .thenComparing(f -> String.valueOf(f.coordinates()))
+                .thenComparing(f -> String.valueOf(f.subject()))
                 .thenComparing(Finding::message));
         return out;
     }

@@ -118,7 +118,7 @@ class AuditTest {
     static List<String> codes(List<Finding> findings) {
         List<String> out = new ArrayList<>();
         for (Finding f : findings) {
-            out.add(f.severity().id() + " " + f.code() + " " + (f.coordinates() != null ? f.coordinates()
+            out.add(f.severity().id() + " " + f.code() + " " + (f.subject() != null ? f.subject()
                     : tail(f.file())));
         }
         out.sort(null);
@@ -147,8 +147,8 @@ class AuditTest {
         assertEquals(2, r.sideFiles());
         assertEquals(3, r.metadata()); // .locks/ is skipped, not counted
         assertEquals(AuditResult.FINDINGS, r.exitCode(false));
-        Finding drift = r.findings().stream().filter(f -> f.coordinates() != null
-                && f.coordinates().equals("com.acme:drift:jar:1.0")).findFirst().orElseThrow();
+        Finding drift = r.findings().stream().filter(f -> f.subject() != null
+                && f.subject().equals("com.acme:drift:jar:1.0")).findFirst().orElseThrow();
         assertEquals("sha256 " + sha(jar("drift, as recorded")), drift.expected());
         assertEquals("sha256 " + sha(jar("drift, changed")), drift.actual());
         assertEquals(Audit.SOURCE, drift.source());

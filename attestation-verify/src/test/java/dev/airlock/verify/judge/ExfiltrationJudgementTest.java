@@ -39,7 +39,7 @@ class ExfiltrationJudgementTest {
             assertEquals(Severity.ERROR, f.severity(), "an error in warn mode too");
             assertEquals("extension", f.source());
             // shown as written: the session blanks the secret out of every finding it reports
-            assertEquals(coords, f.coordinates());
+            assertEquals(coords, f.subject());
             assertEquals("evil", f.repositoryId());
             assertEquals("http://evil.example/", f.repositoryUrl());
             assertEquals("a request to evil for " + coords + " would carry the value of environment variable"
@@ -64,7 +64,7 @@ class ExfiltrationJudgementTest {
                 + "-" + HEX_TOKEN.substring(20) + ".jar";
         Verdict v = new ExfiltrationJudgement(SCANNER, ENFORCE).judge(request(coords, path));
         Finding f = v.findings().get(0);
-        assertEquals("<redacted>", f.coordinates());
+        assertEquals("<redacted>", f.subject());
         assertTrue(f.message().startsWith("a request to evil for <redacted> would carry"), f.message());
         assertTrue(v.refused());
     }

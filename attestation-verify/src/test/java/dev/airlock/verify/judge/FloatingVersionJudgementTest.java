@@ -44,7 +44,7 @@ class FloatingVersionJudgementTest {
         assertEquals(FindingCode.FLOATING_VERSION, f.code());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("extension", f.source());
-        assertEquals("com.acme:lib:jar:1.5", f.coordinates());
+        assertEquals("com.acme:lib:jar:1.5", f.subject());
         assertEquals(RANGE.path(), f.path());
         assertEquals("internal", f.repositoryId());
         assertEquals("http://m/", f.repositoryUrl());
@@ -99,6 +99,6 @@ class FloatingVersionJudgementTest {
         Finding f = judge(Levels.FloatingVersions.WARN, WARN, r).findings().get(0);
         assertEquals("SNAPSHOT not built by this reactor 1.0-SNAPSHOT of com.acme:lib resolved to 1.0-SNAPSHOT",
                 f.message());
-        assertEquals("com.acme:lib:jar:1.0-20261206.101010-3", f.coordinates());
+        assertEquals("com.acme:lib:jar:1.0-20261206.101010-3", f.subject());
     }
 }

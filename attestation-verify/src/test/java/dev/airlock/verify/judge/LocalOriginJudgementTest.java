@@ -34,7 +34,7 @@ class LocalOriginJudgementTest {
         assertEquals(FindingCode.UNTRUSTED_LOCAL_ORIGIN, f.code());
         assertEquals(severity, f.severity());
         assertEquals("extension", f.source());
-        assertEquals("com.acme:lib:jar:1.0", f.coordinates());
+        assertEquals("com.acme:lib:jar:1.0", f.subject());
         assertEquals(FILE.toString(), f.file());
         assertEquals(SHA, f.sha256());
         assertEquals(FIX, f.fix());
@@ -112,7 +112,7 @@ class LocalOriginJudgementTest {
         Finding f = v.findings().get(0);
         assertEquals(FindingCode.MIRROR_UNAVAILABLE, f.code());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("com.acme:lib:jar:1.0", f.coordinates());
+        assertEquals("com.acme:lib:jar:1.0", f.subject());
         assertNull(f.file());
         assertEquals("internal", f.repositoryId());
         assertEquals("mirror internal (http://m/) failed while Airlock re-fetched com.acme:lib:jar:1.0 to verify a"

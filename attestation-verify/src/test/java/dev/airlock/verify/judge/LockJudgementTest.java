@@ -43,7 +43,7 @@ class LockJudgementTest {
         assertEquals(FindingCode.NOT_IN_LOCK, f.code());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("extension", f.source());
-        assertEquals("com.acme:other:jar:2.0", f.coordinates());
+        assertEquals("com.acme:other:jar:2.0", f.subject());
         assertEquals(FILE.toString(), f.file());
         assertEquals(OTHER, f.sha256());
         assertEquals("internal", f.repositoryId());

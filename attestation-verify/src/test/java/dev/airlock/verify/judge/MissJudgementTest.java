@@ -37,7 +37,7 @@ class MissJudgementTest {
         assertEquals(FindingCode.REPOSITORY_BLOCKED, f.code());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("extension", f.source());
-        assertEquals(COORDS, f.coordinates());
+        assertEquals(COORDS, f.subject());
         assertEquals("evil", f.repositoryId());
         assertEquals("http://evil/", f.repositoryUrl());
         assertEquals(PATH, f.path());

@@ -53,7 +53,7 @@ class QuarantineJudgementTest {
         assertEquals(FindingCode.QUARANTINED, f.code());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("extension", f.source());
-        assertEquals(COORDS, f.coordinates());
+        assertEquals(COORDS, f.subject());
         assertEquals(file.toString(), f.file());
         assertEquals(sha, f.sha256());
         assertEquals("internal", f.repositoryId());

@@ -90,8 +90,36 @@ class QuarantineStoreTest {
         assertTrue(Files.exists(policy), "a policy outcome never moves a file");
     }
 
+    @Test
+    void theStoreFilesAFindingUnderItsTypedCoordinates() throws IOException {
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"));
+        Path file = Files.writeString(tmp.resolve("lib-1.0-tests.jar"), "tampered");
+        Coordinates c = new Coordinates("com.acme", "lib", "jar", "tests", "1.0");
+        Finding f = Finding.builder(FindingCode.LOCK_HASH_MISMATCH, Severity.ERROR).source("extension").coordinates(c)
+                .file(file.toString()).expected("aa").message("test").build();
+        List<QuarantineStore.Outcome> out = store.quarantineFailures(List.of(f), "s-typed");
+        assertEquals(1, out.size());
+        assertNotNull(out.get(0).entry(), String.valueOf(out.get(0).error()));
+        assertEquals(c, out.get(0).entry().evidence().coordinates());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void aFindingAboutALabelIsNotQuarantined() throws IOException {
+        QuarantineStore store = new QuarantineStore(tmp.resolve("q"));
+        Path file = Files.writeString(tmp.resolve("lib.jar"), "x");
+        Finding f = Finding.builder(FindingCode.SBOM_HASH_MISMATCH, Severity.ERROR).source("verifySbom")
+                .subject("com.acme:lib:*:1.0").file(file.toString()).expected("aa").message("test").build();
+        List<QuarantineStore.Outcome> out = store.quarantineFailures(List.of(f), "s-label");
+        assertEquals(1, out.size());
+        assertEquals(null, out.get(0).entry());
+        assertTrue(out.get(0).error() instanceof IllegalArgumentException, String.valueOf(out.get(0).error()));
+        assertTrue(out.get(0).error().getMessage().contains("extension '*'"), out.get(0).error().getMessage());
+        assertTrue(Files.exists(file), "the file stays where it is");
+    }
+
     private static Finding finding(FindingCode code, Severity severity, String coords, Path file) {
-        return Finding.builder(code, severity).source("verifySbom").coordinates(coords).file(file.toString())
+        return Finding.builder(code, severity).source("verifySbom").coordinatesOrSubject(coords).file(file.toString())
                 .expected("aa").message("test").build();
     }
 

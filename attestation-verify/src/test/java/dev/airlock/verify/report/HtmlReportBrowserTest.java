@@ -74,7 +74,7 @@ class HtmlReportBrowserTest {
         List<Finding> ext = new ArrayList<>();
         ext.add(ReportFileTest.blocked("com.example:dep:jar:1.0"));
         ext.add(Finding.builder(FindingCode.REPOSITORY_BLOCKED, Severity.INFO).source("extension")
-                .coordinates(HtmlReportTest.EVIL_COORDS).repository("rogue", "https://rogue.example/")
+                .subject(HtmlReportTest.EVIL_COORDS).repository("rogue", "https://rogue.example/")
                 .message(HtmlReportTest.EVIL_MESSAGE).build());
         ReportFile.merge(dir, "browser-session", "extension", ext, tmp, BuildOutcome.failure("boom", true));
         ReportFile.merge(dir, "browser-session", "verifySbom", List.of(ReportFileTest.sbom()), tmp);

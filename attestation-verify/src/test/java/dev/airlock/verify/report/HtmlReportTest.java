@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
@@ -38,9 +39,9 @@ class HtmlReportTest {
         l.add(ReportFileTest.blocked("com.example:dep:jar:1.0"));
         l.add(ReportFileTest.sbom());
         l.add(Finding.builder(FindingCode.NOT_IN_SBOM, Severity.WARN).source("verifySbom")
-                .coordinates("com.example:extra:jar:2.0").message("not listed by the SBOM").build());
+                .coordinates(Coordinates.parse("com.example:extra:jar:2.0")).message("not listed by the SBOM").build());
         l.add(Finding.builder(FindingCode.REPOSITORY_BLOCKED, Severity.INFO).source("extension")
-                .coordinates(EVIL_COORDS).repository("rogue\"><script>x()</script>", "https://rogue.example/\" onclick=\"x()")
+                .subject(EVIL_COORDS).repository("rogue\"><script>x()</script>", "https://rogue.example/\" onclick=\"x()")
                 .message(EVIL_MESSAGE).expected("a<b").actual("c&d").fix("'fix' \"it\"")
                 .file(dir.resolve("evil dir/<x>.jar").toString())
                 .detail("declaredIn", "com.example:<i>pom</i>:pom:1")

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
@@ -33,7 +34,7 @@ class ReportFileTest {
 
     static Finding blocked(String coords) {
         return Finding.builder(FindingCode.REPOSITORY_BLOCKED, Severity.ERROR).source("extension")
-                .coordinates(coords).repository("rogue", "http://127.0.0.1:1/")
+                .coordinatesOrSubject(coords).repository("rogue", "http://127.0.0.1:1/")
                 .message("repository rogue (http://127.0.0.1:1/) was not contacted for " + coords)
                 .fix("publish it to a mirror").detail("declaredIn", "com.example:dep:pom:1.0").build();
     }
@@ -46,7 +47,8 @@ class ReportFileTest {
 
     static Finding sbom() {
         return Finding.builder(FindingCode.SBOM_HASH_MISMATCH, Severity.ERROR).source("verifySbom")
-                .coordinates("com.acme:lib:jar:tests:1.0").sha256("ab".repeat(32)).file("/repo/lib-1.0-tests.jar")
+                .coordinates(Coordinates.parse("com.acme:lib:jar:tests:1.0")).sha256("ab".repeat(32))
+                .file("/repo/lib-1.0-tests.jar")
                 .expected("sha512 00").actual("sha512 11").message("hash differs").path(List.of("a", "b")).build();
     }
 
@@ -60,7 +62,7 @@ class ReportFileTest {
         assertEquals(Set.of("extension", "verifySbom"), r.sources());
         assertEquals(3, r.findings().size(), "the identical finding is kept once");
         Finding back = r.findings().stream().filter(f -> f.code() == FindingCode.SBOM_HASH_MISMATCH).findFirst().orElseThrow();
-        assertEquals("com.acme:lib:jar:tests:1.0", back.coordinates());
+        assertEquals("com.acme:lib:jar:tests:1.0", back.subject());
         assertEquals(List.of("a", "b"), back.path());
         assertEquals("sha512 00", back.expected());
 

@@ -54,7 +54,7 @@ class SbomVerifierTest {
     }
 
     private static List<String> codes(SbomVerification v) {
-        return v.findings().stream().map(f -> f.code() + " " + f.coordinates()).toList();
+        return v.findings().stream().map(f -> f.code() + " " + f.subject()).toList();
     }
 
     private static ResolvedArtifact withFile(ResolvedArtifact a, Path file) {
@@ -133,13 +133,15 @@ class SbomVerifierTest {
         SbomVerification v = verifier().build().verify(appResolved(), List.of(doc));
         List<Finding> notEvaluated = v.findings().stream().filter(f -> f.code() == FindingCode.NOT_EVALUATED).toList();
         assertEquals(2, notEvaluated.size(), v.findings().toString());
-        Finding misspelt = notEvaluated.stream().filter(f -> f.coordinates().contains("slf4j-api")).findFirst()
+        Finding misspelt = notEvaluated.stream().filter(f -> f.subject().contains("slf4j-api")).findFirst()
                 .orElseThrow();
         assertEquals(Severity.WARN, misspelt.severity());
+        assertEquals(Coordinates.parse("org.slf4j:slf4j-api:jar:2.0.16"), misspelt.coordinates(),
+                "a qualified purl's entry carries typed coordinates");
         assertTrue(misspelt.message().contains("pkg:maven/org.slf4j/slf4j-api@2.0.16?type=jar")
                 && misspelt.message().contains("'SHA-2566'") && misspelt.message().contains("SHA-512 was"),
                 misspelt.message());
-        Finding invented = notEvaluated.stream().filter(f -> f.coordinates().contains("jsr305")).findFirst()
+        Finding invented = notEvaluated.stream().filter(f -> f.subject().contains("jsr305")).findFirst()
                 .orElseThrow();
         assertTrue(invented.message().contains("'SHA-999'") && invented.message().contains("no other hash"),
                 invented.message());
@@ -220,7 +222,7 @@ class SbomVerifierTest {
         SbomVerification v = verify(libB, "cyclonedx/app-1.6.json");
         List<Finding> drift = v.findings().stream().filter(f -> f.code() == FindingCode.SBOM_VERSION_DRIFT).toList();
         assertEquals(1, drift.size(), codes(v).toString());
-        assertEquals("org.slf4j:slf4j-api:jar:1.7.36", drift.get(0).coordinates());
+        assertEquals("org.slf4j:slf4j-api:jar:1.7.36", drift.get(0).subject());
         assertEquals("version 2.0.16", drift.get(0).expected());
         assertEquals("version 1.7.36", drift.get(0).actual());
         // against lib-b's own SBOM: verified, nothing else
@@ -292,6 +294,10 @@ class SbomVerifierTest {
             Finding amb = v.findings().stream().filter(x -> x.code() == FindingCode.SBOM_AMBIGUOUS).findFirst()
                     .orElseThrow();
             assertEquals(Severity.WARN, amb.severity());
+            // an unqualified purl names no one file: a label, not coordinates
+            assertNull(amb.coordinates(), f);
+            assertEquals("com.example.sbom:lib-a:*:1.0.0", amb.subject(), f);
+            assertEquals(Coordinates.parse("com.google.code.findbugs:jsr305:jar:3.0.2"), noHash.coordinates(), f);
             assertTrue(amb.actual().contains("com.example.sbom:lib-a:jar:1.0.0")
                     && amb.actual().contains("com.example.sbom:lib-a:jar:tests:1.0.0"), amb.actual());
         }

@@ -135,7 +135,7 @@ class SpdxRecordWriterTest {
                 .verify(fewer, List.of(SbomParser.parse(out))).findings();
         assertEquals(1, stale.size(), stale.toString());
         assertEquals(FindingCode.SBOM_ENTRY_NOT_RESOLVED, stale.get(0).code());
-        assertEquals("com.google.code.findbugs:jsr305:jar:3.0.2", stale.get(0).coordinates());
+        assertEquals("com.google.code.findbugs:jsr305:jar:3.0.2", stale.get(0).subject());
     }
 
     @Test
@@ -157,7 +157,7 @@ class SpdxRecordWriterTest {
         Finding f = v.findings().get(0);
         assertEquals(FindingCode.SBOM_HASH_MISMATCH, f.code());
         assertEquals(Severity.ERROR, f.severity());
-        assertEquals("org.apache.maven.plugins:maven-surefire-plugin:jar:3.5.3", f.coordinates());
+        assertEquals("org.apache.maven.plugins:maven-surefire-plugin:jar:3.5.3", f.subject());
         assertEquals(surefire.file().toString(), f.file());
         assertTrue(f.expected().startsWith("sha512 "));
         assertEquals(new Digests(10).digest(surefire.file(), HashAlgorithm.SHA256), f.sha256());
