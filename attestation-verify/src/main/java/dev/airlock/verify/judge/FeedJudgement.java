@@ -48,7 +48,7 @@ public final class FeedJudgement {
         String id = e.id();
         String coords = r.coordinates();
         return Verdict.of(mode.finding(FindingCode.QUARANTINED, mode.failing())
-                .coordinates(coords)
+                .coordinates(parsed)
                 .file(r.fileText())
                 .sha256(e.sha256())
                 .repository(r.repositoryId(), r.repositoryUrl())

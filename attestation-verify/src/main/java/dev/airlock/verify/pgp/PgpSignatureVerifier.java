@@ -19,12 +19,14 @@ import java.util.Objects;
 import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 
 /**
  * Checks an artifact's OpenPGP detached signature ({@code .asc}, armored or binary) against an offline
@@ -146,7 +148,7 @@ public final class PgpSignatureVerifier {
                     continue;
                 }
                 PGPSignature copy = copy(sig);
-                copy.init(new BcPGPContentVerifierBuilderProvider(), key);
+                init(copy, key);
                 mine.add(new Attempt(copy, cert, key));
             }
             attempts.add(mine);
@@ -380,6 +382,24 @@ public final class PgpSignatureVerifier {
             id = (id << 8) | (v4Fingerprint[i] & 0xff);
         }
         return id;
+    }
+
+    /** The JDK's providers, for the hashing that is the bulk of checking a signature (see {@link #init}). */
+    private static final JcaPGPContentVerifierBuilderProvider JDK = new JcaPGPContentVerifierBuilderProvider();
+
+    /**
+     * Prepares {@code sig} for checking with {@code key}: with the JDK's providers when they can (their SHA-2 uses the
+     * processor's SHA instructions; BouncyCastle's lightweight digests are plain Java and hashed the artifact three
+     * to five times slower: the bulk of a build's signature checking, measured in docs/benchmark.md), else with
+     * BouncyCastle's own operators (algorithms the JDK lacks, e.g. brainpool curves). The verdict is the same: both
+     * implement the same standard algorithms; only the speed differs.
+     */
+    private static void init(PGPSignature sig, PGPPublicKey key) throws PGPException {
+        try {
+            sig.init(JDK, key);
+        } catch (PGPException | RuntimeException e) {
+            sig.init(new BcPGPContentVerifierBuilderProvider(), key);
+        }
     }
 
     private static PGPSignature copy(PGPSignature sig) throws Exception {

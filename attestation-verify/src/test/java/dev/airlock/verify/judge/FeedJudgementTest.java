@@ -42,7 +42,8 @@ class FeedJudgementTest {
         assertEquals(FindingCode.QUARANTINED, f.code());
         assertEquals(Severity.ERROR, f.severity());
         assertEquals("extension", f.source());
-        assertEquals(COORDS, f.coordinates());
+        assertEquals(COORDS, f.subject());
+        assertEquals(dev.airlock.verify.finding.Coordinates.parse(COORDS), f.coordinates());
         assertEquals(FILE.toString(), f.file());
         assertEquals(SHA, f.sha256());
         assertEquals("internal", f.repositoryId());
