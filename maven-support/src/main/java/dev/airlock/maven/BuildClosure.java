@@ -78,6 +78,43 @@ public final class BuildClosure {
      */
     public List<ResolvedArtifact> dependencies(MavenSession session, MavenProject project, Collection<String> scopes)
             throws ClosureException {
+        return memo(session, project, "dependencies|" + new java.util.TreeSet<>(scopes),
+                () -> resolveDependencies(session, project, scopes));
+    }
+
+    /**
+     * What this build already collected for the same module and question (the rules of one module, record, seal and
+     * propose ask the same: each used to resolve the plan's plugins again), kept in the repository session's data,
+     * so for this build only. A failure is not kept: the next caller asks again and fails the same way.
+     */
+    private static List<ResolvedArtifact> memo(MavenSession session, MavenProject project, String question,
+            ClosureSupplier supplier) throws ClosureException {
+        if (session.getRepositorySession() == null) {
+            return supplier.get();
+        }
+        @SuppressWarnings("unchecked")
+        java.util.Map<Object, List<ResolvedArtifact>> cache = (java.util.Map<Object, List<ResolvedArtifact>>) session
+                .getRepositorySession().getData().computeIfAbsent(MEMO, java.util.concurrent.ConcurrentHashMap::new);
+        // keyed by the project object too: a module's model is one object per build
+        List<Object> key = List.of(System.identityHashCode(project), project.getId(), question);
+        List<ResolvedArtifact> known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<ResolvedArtifact> fresh = List.copyOf(supplier.get());
+        cache.putIfAbsent(key, fresh);
+        return fresh;
+    }
+
+    private static final String MEMO = BuildClosure.class.getName() + ".memo";
+
+    @FunctionalInterface
+    private interface ClosureSupplier {
+        List<ResolvedArtifact> get() throws ClosureException;
+    }
+
+    private List<ResolvedArtifact> resolveDependencies(MavenSession session, MavenProject project,
+            Collection<String> scopes) throws ClosureException {
         Set<String> reactor = reactorKeys(session);
         Set<String> wanted = new LinkedHashSet<>(scopes);
         DependencyFilter inScope = (node, parents) -> node.getDependency() == null
@@ -120,6 +157,11 @@ public final class BuildClosure {
      */
     public List<ResolvedArtifact> plugins(MavenSession session, MavenProject project, List<String> tasks)
             throws ClosureException {
+        return memo(session, project, "plugins|" + tasks, () -> resolvePlugins(session, project, tasks));
+    }
+
+    private List<ResolvedArtifact> resolvePlugins(MavenSession session, MavenProject project, List<String> tasks)
+            throws ClosureException {
         MavenExecutionPlan plan;
         MavenProject current = session.getCurrentProject();
         try {
@@ -146,6 +188,11 @@ public final class BuildClosure {
 
     /** The module's build extensions ({@code <build><extensions>}), each with its dependencies. */
     public List<ResolvedArtifact> extensions(MavenSession session, MavenProject project) throws ClosureException {
+        return memo(session, project, "extensions", () -> resolveExtensions(session, project));
+    }
+
+    private List<ResolvedArtifact> resolveExtensions(MavenSession session, MavenProject project)
+            throws ClosureException {
         List<ResolvedArtifact> out = new ArrayList<>();
         for (Extension e : project.getBuildExtensions()) {
             out.addAll(resolveTool(session, project, Kind.EXTENSION, e.getGroupId(), e.getArtifactId(),
