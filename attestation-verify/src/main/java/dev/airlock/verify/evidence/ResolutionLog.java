@@ -237,6 +237,12 @@ public final class ResolutionLog implements Closeable {
             pending.add(json);
             return;
         }
+        if (!Files.exists(file)) {
+            // deleted (mvn clean deletes target/ while the build runs): the line is kept and written with every other
+            // one by restoreIfDeleted() when the mojo that deleted it has finished. Writing it now would create the
+            // file (and the lock file) again in a directory being deleted, and fail the clean ("Failed to delete")
+            return;
+        }
         try {
             // appended under the lock, to the file as it is now (another build may have replaced it since)
             locked(() -> appendLocked(json));

@@ -122,4 +122,26 @@ class ResolutionLogTest {
         log.close();
         assertEquals(3, Files.readAllLines(file).size());
     }
+
+    @Test
+    void aLineWrittenWhileCleanDeletesTheDirectoryDoesNotCreateItAgain() throws IOException {
+        ResolutionLog log = new ResolutionLog("s-4");
+        Path file = dir.resolve("target/airlock/resolution.jsonl");
+        log.open(file);
+        log.line("artifact").put("coordinates", "g:a:jar:1").write();
+        // clean has deleted the files and is about to delete the directory when the evidence thread writes a line
+        try (var files = Files.list(file.getParent())) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        log.line("artifact").put("coordinates", "g:b:jar:1").write();
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(List.of(), files.toList(), "nothing written into the directory being deleted");
+        }
+        Files.delete(file.getParent()); // what the clean does next: it must succeed
+        org.junit.jupiter.api.Assertions.assertTrue(log.restoreIfDeleted(), "after the mojo: written again");
+        log.close();
+        assertEquals(2, Files.readAllLines(file).size(), "the line written meanwhile is not lost");
+    }
 }
