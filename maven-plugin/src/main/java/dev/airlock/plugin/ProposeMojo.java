@@ -121,11 +121,9 @@ public class ProposeMojo extends AbstractMojo {
             throw new MojoFailureException("[airlock] propose looks up signature and provenance files on the mirrors"
                     + " and keys on the key server; run it without -o");
         }
-        List<ResolvedArtifact> all = new ArrayList<>();
+        List<ResolvedArtifact> all;
         try {
-            all.addAll(closure.dependencies(session, project, BuildClosure.ALL_SCOPES));
-            all.addAll(closure.plugins(session, project, RecordMojo.tasks(phases, session.getGoals())));
-            all.addAll(closure.extensions(session, project));
+            all = closure.whole(session, project, RecordMojo.tasks(phases, session.getGoals()));
         } catch (ClosureException e) {
             throw new MojoExecutionException("[airlock] " + e.getMessage(), e);
         }

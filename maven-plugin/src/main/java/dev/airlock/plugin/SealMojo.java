@@ -16,7 +16,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -90,11 +89,9 @@ public class SealMojo extends AbstractMojo {
             throw new MojoFailureException("[airlock] seal is phase 1 of a sealed build and needs the mirrors; run it"
                     + " without -o (phase 2 is the offline build)");
         }
-        List<ResolvedArtifact> all = new ArrayList<>();
+        List<ResolvedArtifact> all;
         try {
-            all.addAll(closure.dependencies(session, project, BuildClosure.ALL_SCOPES));
-            all.addAll(closure.plugins(session, project, RecordMojo.tasks(phases, session.getGoals())));
-            all.addAll(closure.extensions(session, project));
+            all = closure.whole(session, project, RecordMojo.tasks(phases, session.getGoals()));
         } catch (ClosureException e) {
             throw new MojoExecutionException("[airlock] " + e.getMessage(), e);
         }

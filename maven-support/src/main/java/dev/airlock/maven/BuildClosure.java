@@ -76,6 +76,19 @@ public final class BuildClosure {
      * on modules of this reactor are reported with {@code reactor=true} and the file the reactor has for them (which
      * may be none yet, early in a build): they are never fetched from a repository.
      */
+    /**
+     * Everything a module's build uses, in one list: its dependencies of every scope, the build plugins of the
+     * execution plan for {@code tasks} with their dependencies, and its build extensions with theirs (what
+     * {@code seal} and {@code propose} cover). Reactor modules are marked, not left out.
+     */
+    public List<ResolvedArtifact> whole(MavenSession session, MavenProject project, List<String> tasks)
+            throws ClosureException {
+        List<ResolvedArtifact> all = new ArrayList<>(dependencies(session, project, ALL_SCOPES));
+        all.addAll(plugins(session, project, tasks));
+        all.addAll(extensions(session, project));
+        return all;
+    }
+
     public List<ResolvedArtifact> dependencies(MavenSession session, MavenProject project, Collection<String> scopes)
             throws ClosureException {
         return memo(session, project, "dependencies|" + new java.util.TreeSet<>(scopes),
