@@ -24,14 +24,23 @@ public final class ProposedKeyring {
      * @throws PgpKeyringException when two copies of one key cannot be merged (damaged data)
      */
     public static String text(Collection<FetchedKey> keys) throws PgpKeyringException {
-        if (keys.isEmpty()) {
+        return fromArmored(keys.stream().map(FetchedKey::armored).toList());
+    }
+
+    /**
+     * The keyring text of these armored key blocks (each a certificate checked before, e.g. by a key server lookup).
+     *
+     * @throws PgpKeyringException when they do not load together (damaged data)
+     */
+    public static String fromArmored(Collection<String> armored) throws PgpKeyringException {
+        if (armored.isEmpty()) {
             return "";
         }
-        List<FetchedKey> sorted = new ArrayList<>(keys);
-        sorted.sort(Comparator.comparing(FetchedKey::fingerprint).thenComparing(FetchedKey::armored));
+        List<String> sorted = new ArrayList<>(armored);
+        sorted.sort(Comparator.naturalOrder());
         StringBuilder all = new StringBuilder();
-        for (FetchedKey k : sorted) {
-            all.append(k.armored()).append('\n');
+        for (String k : sorted) {
+            all.append(k).append('\n');
         }
         PgpKeyring merged = PgpKeyring.parse("proposed keyring", all.toString().getBytes(StandardCharsets.US_ASCII));
         List<PgpKeyInfo> infos = new ArrayList<>(merged.keys());

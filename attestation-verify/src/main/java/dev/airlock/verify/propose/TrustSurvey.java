@@ -2,6 +2,7 @@ package dev.airlock.verify.propose;
 
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.io.Progress;
+import dev.airlock.verify.keys.ProposedKeyring;
 import dev.airlock.verify.outcome.Outcome;
 import dev.airlock.verify.pgp.PgpKeyInfo;
 import dev.airlock.verify.pgp.PgpKeyring;
@@ -14,7 +15,6 @@ import dev.airlock.verify.sigstore.SigstoreBundleVerifier;
 import dev.airlock.verify.slsa.ProvenanceFacts;
 import dev.airlock.verify.slsa.ProvenanceOutcome;
 import dev.airlock.verify.slsa.ProvenanceVerifier;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,25 +84,17 @@ public final class TrustSurvey {
         }
 
         /**
-         * The proposed keyring: every used key's certificate, ordered by fingerprint, each after a comment line naming
-         * its fingerprint and user ids (printable ASCII only); empty when none.
+         * The proposed keyring ({@link ProposedKeyring}): every used key's certificate, ordered by fingerprint, each
+         * after a comment line naming its fingerprint and user ids; empty when none.
          */
         public byte[] keyring() {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (Map.Entry<String, byte[]> e : keys.entrySet()) {
-                // a line naming the key before its block (text between blocks is ignored when the keyring is read)
-                PgpKeyInfo info = keyInfo.get(e.getKey());
-                String uids = info == null ? "" : " " + String.join(", ", info.userIds());
-                StringBuilder line = new StringBuilder("# ").append(e.getKey());
-                (uids).chars().forEach(c -> line.append(c >= 0x20 && c < 0x7F ? (char) c : '?'));
-                out.writeBytes(line.append('\n').toString().getBytes(StandardCharsets.US_ASCII));
-                byte[] k = e.getValue();
-                out.writeBytes(k);
-                if (k.length > 0 && k[k.length - 1] != '\n') {
-                    out.write('\n');
-                }
+            List<String> armored = new ArrayList<>();
+            keys.values().forEach(k -> armored.add(new String(k, StandardCharsets.US_ASCII)));
+            try {
+                return ProposedKeyring.fromArmored(armored).getBytes(StandardCharsets.US_ASCII);
+            } catch (PgpKeyringException e) { // each was loaded alone, and all together, when surveyed
+                throw new IllegalStateException("the proposed keys do not load together: " + e.getMessage(), e);
             }
-            return out.toByteArray();
         }
     }
 
