@@ -54,4 +54,24 @@ public final class GeneratedKeys {
         return new Generated(PgpCertificate.hex(tampered.getFingerprint()), List.of(),
                 TestKeys.armor(new PGPPublicKeyRing(List.of(tampered)).getEncoded()));
     }
+
+    /** A generated key and its detached signature over some bytes (armored), for tests of what uses both. */
+    public record Signed(Generated key, String asc) {}
+
+    /** A key that signed {@code data} a day after it was made and was revoked as compromised a month later. */
+    public static Signed revokedAfterSigning(String userId, byte[] data) throws Exception {
+        TestKeys.Key k = TestKeys.signingPrimary(userId);
+        String asc = TestKeys.sign(k.primary, data, TestKeys.T0.plus(java.time.Duration.ofDays(1)));
+        TestKeys.revoke(k, -1, org.bouncycastle.bcpg.sig.RevocationReasonTags.KEY_COMPROMISED,
+                TestKeys.T0.plus(java.time.Duration.ofDays(30)));
+        return new Signed(new Generated(k.fingerprint(), List.of(), k.armored()), asc);
+    }
+
+    /** A key valid for ten days that signed {@code data} on the eleventh. */
+    public static Signed expiredWhenSigning(String userId, byte[] data) throws Exception {
+        TestKeys.Key k = TestKeys.primary(TestKeys.ed25519(TestKeys.T0), userId,
+                KeyFlags.CERTIFY_OTHER | KeyFlags.SIGN_DATA, java.time.Duration.ofDays(10).toSeconds());
+        String asc = TestKeys.sign(k.primary, data, TestKeys.T0.plus(java.time.Duration.ofDays(11)));
+        return new Signed(new Generated(k.fingerprint(), List.of(), k.armored()), asc);
+    }
 }

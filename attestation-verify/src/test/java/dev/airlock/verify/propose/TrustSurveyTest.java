@@ -184,4 +184,30 @@ class TrustSurveyTest {
         assertTrue(p.policyText().contains("com.example:*  slsa builder="), p.policyText());
         assertTrue(d.toString().length() > 0);
     }
+
+    @Test
+    void aKeyRevokedOrExpiredWhenItSignedIsUnresolvedAndNotProposed(@TempDir Path tmp) throws Exception {
+        Path jar = Files.write(tmp.resolve("lib-1.0.jar"), "the artifact's bytes".getBytes());
+        byte[] bytes = Files.readAllBytes(jar);
+        var revoked = dev.airlock.verify.pgp.GeneratedKeys.revokedAfterSigning("Revoked <r@acme.example>", bytes);
+        var expired = dev.airlock.verify.pgp.GeneratedKeys.expiredWhenSigning("Expired <e@acme.example>", bytes);
+        Path revokedAsc = Files.writeString(tmp.resolve("revoked.asc"), revoked.asc());
+        Path expiredAsc = Files.writeString(tmp.resolve("expired.asc"), expired.asc());
+        Server server = new Server();
+        server.byIssuer.put(revoked.key().fingerprint(), revoked.key().armored().getBytes());
+        server.byIssuer.put(expired.key().fingerprint(), expired.key().armored().getBytes());
+        TrustSurvey.Result r = new TrustSurvey(sigstore, provenance, server, null, null).survey(List.of(
+                jar("com.acme:revoked:jar:1.0", jar, revokedAsc, null, List.of()),
+                jar("com.acme:expired:jar:1.0", jar, expiredAsc, null, List.of())), quiet());
+        ArtifactTrust a = r.artifacts().get(0);
+        ArtifactTrust b = r.artifacts().get(1);
+        assertTrue(a.signers().isEmpty() && b.signers().isEmpty(), r.artifacts().toString());
+        assertTrue(a.unresolved().get(0).contains("revo"), a.unresolved().toString());
+        assertTrue(b.unresolved().get(0).contains("expired"), b.unresolved().toString());
+        assertTrue(r.keys().isEmpty(), "neither key is proposed");
+        TrustProposal p = TrustProposal.of(r.artifacts(), null);
+        assertTrue(p.asPolicy("p").lines().stream().noneMatch(l -> l.kind()
+                == dev.airlock.verify.policy.PolicyLine.Kind.SIGNATURE), p.policyText());
+        assertEquals(2, p.unresolved().size(), p.policyText());
+    }
 }
