@@ -119,7 +119,12 @@ public final class BuildClosure {
         return fresh;
     }
 
-    private static final String MEMO = BuildClosure.class.getName() + ".memo";
+    /**
+     * The key of the memo in the session's data: this class object, not its name. The enforcer plugin's realm and
+     * Airlock's plugin realm each load their own copy of this class (and of {@link ResolvedArtifact}); keyed by name,
+     * one realm would be handed the other's objects (a ClassCastException between two classes of the same name).
+     */
+    private static final Object MEMO = BuildClosure.class;
 
     @FunctionalInterface
     private interface ClosureSupplier {
