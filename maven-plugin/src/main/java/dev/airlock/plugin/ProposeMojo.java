@@ -5,7 +5,8 @@ import dev.airlock.maven.BuildClosure;
 import dev.airlock.maven.ClosureException;
 import dev.airlock.maven.Sidecars;
 import dev.airlock.verify.artifact.ResolvedArtifact;
-import dev.airlock.verify.digest.DigestCache;
+import dev.airlock.verify.digest.Digests;
+import dev.airlock.verify.digest.HashAlgorithm;
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.SideFiles;
 import dev.airlock.verify.io.AtomicFiles;
@@ -169,7 +170,7 @@ public class ProposeMojo extends AbstractMojo {
                     provenance.add(intoto);
                 }
             }
-            return new TrustSurvey.Item(c, a.file(), DigestCache.sha256Uncached(a.file()), bundle, sig, asc,
+            return new TrustSurvey.Item(c, a.file(), Digests.shared().digest(a.file(), HashAlgorithm.SHA256), bundle, sig, asc,
                     provenance);
         } catch (IOException e) {
             throw new MojoExecutionException("[airlock] cannot read " + a.file() + ": " + e.getMessage(), e);

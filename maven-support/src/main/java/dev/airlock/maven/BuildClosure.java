@@ -108,8 +108,7 @@ public final class BuildClosure {
         @SuppressWarnings("unchecked")
         java.util.Map<Object, List<ResolvedArtifact>> cache = (java.util.Map<Object, List<ResolvedArtifact>>) session
                 .getRepositorySession().getData().computeIfAbsent(MEMO, java.util.concurrent.ConcurrentHashMap::new);
-        // keyed by the project object too: a module's model is one object per build
-        List<Object> key = List.of(System.identityHashCode(project), project.getId(), question);
+        List<Object> key = List.of(project.getId(), question); // a module's id is unique in a reactor
         List<ResolvedArtifact> known = cache.get(key);
         if (known != null) {
             return known;

@@ -182,7 +182,11 @@ class TrustSurveyTest {
         TrustProposal p = TrustProposal.of(r.artifacts(), null);
         var d = p.asPolicy("p").provenance(Coordinates.parse("com.example:binary:jar:14.2"));
         assertTrue(p.policyText().contains("com.example:*  slsa builder="), p.policyText());
-        assertTrue(d.toString().length() > 0);
+        assertTrue(d.slsaMatch(b.builderId(), b.source(), "refs/tags/v14.2", null).isPresent(),
+                "the accepted line allows this builder, source and tag: " + p.policyText());
+        assertTrue(d.slsaMatch(b.builderId(), "https://github.com/evil/example-package", "refs/tags/v14.2", null)
+                .isEmpty(), "and no other source");
+        assertTrue(d.noProvenanceWaiver().isEmpty(), "an attested artifact gets no waiver");
     }
 
     @Test
