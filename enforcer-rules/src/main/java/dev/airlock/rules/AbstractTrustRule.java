@@ -68,11 +68,17 @@ abstract class AbstractTrustRule extends AbstractAirlockRule {
         return out;
     }
 
-    /** The file {@code classifier:extension} next to {@code a} on the mirrors, or null when there is none. */
-    Path sidecar(RuleContext context, ResolvedArtifact a, String classifier, String extension)
-            throws RuleSetupException {
+    /**
+     * The files {@code wanted} on the mirrors, in one request to the resolver (see {@link Sidecars#resolveAll}); an
+     * absent one is null.
+     */
+    List<Path> sidecars(RuleContext context, List<Sidecars.Wanted> wanted) throws RuleSetupException {
         try {
-            return sidecars.resolve(context.session(), context.project(), a, classifier, extension).orElse(null);
+            List<Path> out = new ArrayList<>(wanted.size());
+            for (java.util.Optional<Path> p : sidecars.resolveAll(context.session(), context.project(), wanted)) {
+                out.add(p.orElse(null));
+            }
+            return out;
         } catch (Sidecars.LookupException e) {
             throw new RuleSetupException(e.getMessage(), e);
         }

@@ -83,17 +83,25 @@ public final class VerifyProvenance extends AbstractTrustRule {
         LockFile lock = TrustMaterial.lock(context.build());
         List<Finding> out = new ArrayList<>();
         List<ResolvedArtifact> candidates = candidates(context);
+        List<Sidecars.Wanted> wanted = new ArrayList<>(templates.size() * candidates.size());
+        for (ResolvedArtifact a : candidates) {
+            for (String[] t : templates) {
+                Coordinates c = a.coordinates();
+                String classifier = t[0].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
+                String extension = t[1].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
+                wanted.add(new Sidecars.Wanted(a, classifier, extension));
+            }
+        }
+        List<Path> files = sidecars(context, wanted);
         try (Progress progress = Progress.of(NAME, "artifacts", candidates.size(),
                 getLog().isInfoEnabled() ? line -> getLog().info(line) : null)) {
-            for (ResolvedArtifact a : candidates) {
+            for (int i = 0; i < candidates.size(); i++) {
+                ResolvedArtifact a = candidates.get(i);
                 progress.advance();
                 String sha = Hashes.sha256(a.file());
                 List<ProvenanceCheck.Source> sources = new ArrayList<>();
-                for (String[] t : templates) {
-                    Coordinates c = a.coordinates();
-                    String classifier = t[0].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
-                    String extension = t[1].replace("{classifier}", c.classifier()).replace("{extension}", c.extension());
-                    Path p = sidecar(context, a, classifier, extension);
+                for (int k = 0; k < templates.size(); k++) {
+                    Path p = files.get(i * templates.size() + k);
                     if (p != null) {
                         sources.add(new ProvenanceCheck.Source(p, true));
                     }

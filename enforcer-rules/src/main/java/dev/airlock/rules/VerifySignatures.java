@@ -13,6 +13,7 @@ import dev.airlock.verify.lock.LockFile;
 import dev.airlock.verify.pgp.PgpKeyring;
 import dev.airlock.verify.policy.TrustPolicy;
 import dev.airlock.verify.sigstore.SigstoreBundleVerifier;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -60,16 +61,22 @@ public final class VerifySignatures extends AbstractTrustRule {
         TyposquatCheck typosquats = typosquatCheck(trust, context);
         List<Finding> out = new ArrayList<>();
         List<ResolvedArtifact> candidates = candidates(context);
+        List<Sidecars.Wanted> wanted = new ArrayList<>(3 * candidates.size());
+        for (ResolvedArtifact a : candidates) {
+            String ext = a.coordinates().extension();
+            String classifier = a.coordinates().classifier();
+            wanted.add(new Sidecars.Wanted(a, classifier, ext + ".sigstore.json"));
+            wanted.add(new Sidecars.Wanted(a, classifier, ext + ".sig"));
+            wanted.add(new Sidecars.Wanted(a, classifier, ext + ".asc"));
+        }
+        List<Path> files = sidecars(context, wanted);
         try (Progress progress = Progress.of(NAME, "artifacts", candidates.size(),
                 getLog().isInfoEnabled() ? line -> getLog().info(line) : null)) {
-            for (ResolvedArtifact a : candidates) {
+            for (int i = 0; i < candidates.size(); i++) {
+                ResolvedArtifact a = candidates.get(i);
                 progress.advance();
-                String ext = a.coordinates().extension();
-                String classifier = a.coordinates().classifier();
-                SignatureCheck.Sidecars found = new SignatureCheck.Sidecars(
-                        sidecar(context, a, classifier, ext + ".sigstore.json"),
-                        sidecar(context, a, classifier, ext + ".sig"),
-                        sidecar(context, a, classifier, ext + ".asc"));
+                SignatureCheck.Sidecars found = new SignatureCheck.Sidecars(files.get(3 * i), files.get(3 * i + 1),
+                        files.get(3 * i + 2));
                 String sha = Hashes.sha256(a.file());
                 out.addAll(check.check(a, sha, found, vouched(lock, a, sha)));
                 typosquats.resembles(a.coordinates().groupId()).ifPresent(t -> out.add(typosquat(a, t)));

@@ -5,8 +5,10 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a groupId looks like one the build trusts without being it: {@code com.fasterxm1.jackson} for
@@ -19,6 +21,8 @@ import java.util.Set;
  */
 public final class TyposquatCheck {
     private final List<String> trusted;
+    /** Answers by groupId: a closure has a few dozen groupIds for hundreds of artifacts. */
+    private final Map<String, Optional<String>> answers = new ConcurrentHashMap<>();
 
     /** @param trustedGroups groupIds or groupId patterns ({@code com.acme.*}); wildcards cut the name there */
     public TyposquatCheck(Collection<String> trustedGroups) {
@@ -41,6 +45,10 @@ public final class TyposquatCheck {
 
     /** The trusted name {@code groupId} resembles, if it resembles one it is not. */
     public Optional<String> resembles(String groupId) {
+        return answers.computeIfAbsent(groupId, this::judge);
+    }
+
+    private Optional<String> judge(String groupId) {
         String g = groupId.toLowerCase(Locale.ROOT);
         for (String t : trusted) {
             if (g.equals(t) || g.startsWith(t + ".")) {
@@ -52,7 +60,9 @@ public final class TyposquatCheck {
             if (head.equals(t)) {
                 continue;
             }
-            if (fold(head).equals(fold(t)) || distance(head, t) <= allowed(t)) {
+            // the distance is at least the difference in length: most pairs need no table
+            if (fold(head).equals(fold(t))
+                    || (Math.abs(head.length() - t.length()) <= allowed(t) && distance(head, t) <= allowed(t))) {
                 return Optional.of(t);
             }
         }

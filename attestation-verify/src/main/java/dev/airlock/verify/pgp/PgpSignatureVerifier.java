@@ -19,6 +19,7 @@ import java.util.Objects;
 import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.KeyIdentifier;
+import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -395,6 +396,14 @@ public final class PgpSignatureVerifier {
      * implement the same standard algorithms; only the speed differs.
      */
     private static void init(PGPSignature sig, PGPPublicKey key) throws PGPException {
+        if (sig.getKeyAlgorithm() == PublicKeyAlgorithmTags.EDDSA_LEGACY) {
+            try {
+                sig.init(JdkDigestEd25519.INSTANCE, key); // see there: the JDK's Ed25519 is the slow half
+                return;
+            } catch (PGPException | RuntimeException e) {
+                // not Ed25519, or a digest the JDK lacks: the general path below
+            }
+        }
         try {
             sig.init(JDK, key);
         } catch (PGPException | RuntimeException e) {

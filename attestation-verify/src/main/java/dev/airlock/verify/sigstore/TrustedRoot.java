@@ -43,19 +43,19 @@ public final class TrustedRoot {
 
     private final String origin;
     private final String sha256;
-    private final SigstoreTrustedRoot root;
-    private final FulcioVerifier fulcio;
-    private final TimestampVerifier timestamps;
-    private final LogEntryVerifier logEntries;
+    /** The parsed root and its verifiers; null until first used when deferred (see {@link #publicGood(String)}). */
+    private volatile Parsed parsed;
+    private final byte[] deferredJson;
 
-    private TrustedRoot(String origin, String sha256, SigstoreTrustedRoot root, FulcioVerifier fulcio,
-            TimestampVerifier timestamps) {
+    /** What parsing the root gives: sigstore-java's root and the verifiers built from it. */
+    private record Parsed(SigstoreTrustedRoot root, FulcioVerifier fulcio, TimestampVerifier timestamps,
+            LogEntryVerifier logEntries) {}
+
+    private TrustedRoot(String origin, String sha256, Parsed parsed, byte[] deferredJson) {
         this.origin = origin;
         this.sha256 = sha256;
-        this.root = root;
-        this.fulcio = fulcio;
-        this.timestamps = timestamps;
-        this.logEntries = new LogEntryVerifier(root.getTLogs());
+        this.parsed = parsed;
+        this.deferredJson = deferredJson;
     }
 
     /** The bundled public-good root, unpinned. */
@@ -79,6 +79,13 @@ public final class TrustedRoot {
         } catch (IOException e) {
             throw new TrustedRootException(BUNDLED_ORIGIN, "cannot be read: " + e.getMessage(),
                     "use an unmodified airlock-attestation-verify jar", e);
+        }
+        String actual = checkPin(BUNDLED_ORIGIN, json, pinnedSha256);
+        if (PUBLIC_GOOD_SHA256.equals(actual)) {
+            // the very bytes this library was tested with (TrustedRootTest parses them): parsed on first use, so a
+            // build whose closure has no Sigstore bundle, cosign signature or attestation does not pay for loading
+            // protobuf and sigstore-java (0.6 s of a warm build, docs/benchmark.md)
+            return new TrustedRoot(BUNDLED_ORIGIN, actual, null, json);
         }
         return parse(BUNDLED_ORIGIN, json, pinnedSha256);
     }
@@ -107,6 +114,12 @@ public final class TrustedRoot {
      * @param pinnedSha256 the expected SHA-256 of {@code json}, or null
      */
     public static TrustedRoot parse(String origin, byte[] json, String pinnedSha256) throws TrustedRootException {
+        String actual = checkPin(origin, json, pinnedSha256);
+        return new TrustedRoot(origin, actual, parseRoot(origin, json), null);
+    }
+
+    /** The SHA-256 of {@code json}, after checking it against the pin (if any). */
+    private static String checkPin(String origin, byte[] json, String pinnedSha256) throws TrustedRootException {
         String actual = DigestCache.sha256(json);
         if (pinnedSha256 != null && !pinnedSha256.isBlank()) {
             String pin = pinnedSha256.trim();
@@ -122,6 +135,10 @@ public final class TrustedRoot {
                                 + " <trustedRootSha256> (docs/signatures-sigstore.md, \"Rotation\")", null);
             }
         }
+        return actual;
+    }
+
+    private static Parsed parseRoot(String origin, byte[] json) throws TrustedRootException {
         String text;
         try {
             // protobuf's JsonFormat is lenient (comments, a second value, the last of two equal keys): the root is
@@ -150,7 +167,7 @@ public final class TrustedRoot {
             for (TransparencyLog log : root.getTLogs()) {
                 log.getPublicKey().toJavaPublicKey();
             }
-            return new TrustedRoot(origin, actual, root, fulcio, timestamps);
+            return new Parsed(root, fulcio, timestamps, new LogEntryVerifier(root.getTLogs()));
         } catch (Exception | LinkageError e) {
             throw new TrustedRootException(origin, "cannot be used: " + e.getClass().getSimpleName() + ": "
                     + e.getMessage(), "use a trusted_root.json as published by the Sigstore instance's TUF repository",
@@ -237,24 +254,49 @@ public final class TrustedRoot {
         return sha256;
     }
 
+    /** Whether the root has been parsed (it is deferred for the bundled root until first used). */
+    boolean isParsed() {
+        return parsed != null;
+    }
+
+    private Parsed parsed() {
+        Parsed p = parsed;
+        if (p == null) {
+            synchronized (this) {
+                p = parsed;
+                if (p == null) {
+                    try {
+                        p = parseRoot(origin, deferredJson);
+                    } catch (TrustedRootException e) {
+                        // cannot happen for the tested bytes; if it does, every verification that needs the root
+                        // fails (the verifiers turn this into an INVALID outcome), never a pass
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                    parsed = p;
+                }
+            }
+        }
+        return p;
+    }
+
     SigstoreTrustedRoot sigstoreRoot() {
-        return root;
+        return parsed().root();
     }
 
     FulcioVerifier fulcio() {
-        return fulcio;
+        return parsed().fulcio();
     }
 
     TimestampVerifier timestamps() {
-        return timestamps;
+        return parsed().timestamps();
     }
 
     LogEntryVerifier logEntries() {
-        return logEntries;
+        return parsed().logEntries();
     }
 
     List<TransparencyLog> tlogs() {
-        return root.getTLogs();
+        return parsed().root().getTLogs();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.airlock.verify.sigstore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,22 @@ class TrustedRootTest {
         assertEquals(DigestCache.sha256Uncached(FIXTURE), root.sha256());
         assertEquals(TrustedRoot.BUNDLED_ORIGIN, root.origin());
         assertEquals(2, root.tlogs().size());
+    }
+
+    @Test
+    void theBundledRootIsParsedOnFirstUseAndThenVerifiesARealBundle() throws Exception {
+        TrustedRoot root = TrustedRoot.publicGood(TrustedRoot.PUBLIC_GOOD_SHA256);
+        assertFalse(root.isParsed(), "a build without Sigstore material must not pay for parsing the bundled root");
+        SigstoreBundleVerifier verifier = new SigstoreBundleVerifier(root);
+        assertFalse(root.isParsed());
+        String sha = Files.readAllLines(Fixtures.file("maven-central/SHA256SUMS")).stream()
+                .map(l -> l.trim().split("\\s+")).filter(p -> p[1].equals("sigstore-java-2.0.0.jar"))
+                .findFirst().orElseThrow()[0];
+        SignatureOutcome o = verifier.verify(CentralBundlesTest.bundle("sigstore-java-2.0.0.jar"), sha);
+        assertEquals(SignatureOutcome.Status.VERIFIED, o.status(), o.toString());
+        assertTrue(root.isParsed());
+        // a file named by <trustedRoot> is configuration: it is parsed (and refused if broken) when loaded
+        assertTrue(TrustedRoot.load(FIXTURE, null).isParsed());
     }
 
     @Test
