@@ -5,6 +5,7 @@ import dev.airlock.maven.Sidecars;
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.check.SignatureCheck;
 import dev.airlock.verify.check.TyposquatCheck;
+import dev.airlock.verify.io.InParallel;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.io.Progress;
 import dev.airlock.verify.finding.FindingCode;
@@ -70,16 +71,22 @@ public final class VerifySignatures extends AbstractTrustRule {
             wanted.add(new Sidecars.Wanted(a, classifier, ext + ".asc"));
         }
         List<Path> files = sidecars(context, wanted);
+        List<Integer> indexes = java.util.stream.IntStream.range(0, candidates.size()).boxed().toList();
         try (Progress progress = Progress.of(NAME, "artifacts", candidates.size(),
                 getLog().isInfoEnabled() ? line -> getLog().info(line) : null)) {
-            for (int i = 0; i < candidates.size(); i++) {
+            // each artifact's check is independent (hashing, reading and verifying its signatures): on a few threads,
+            // the findings in the closure's order (docs/benchmark.md)
+            for (List<Finding> part : InParallel.map("airlock-signatures", indexes, RuntimeException.class, i -> {
                 ResolvedArtifact a = candidates.get(i);
-                progress.advance();
                 SignatureCheck.Sidecars found = new SignatureCheck.Sidecars(files.get(3 * i), files.get(3 * i + 1),
                         files.get(3 * i + 2));
                 String sha = Hashes.sha256(a.file());
-                out.addAll(check.check(a, sha, found, vouched(lock, a, sha)));
-                typosquats.resembles(a.coordinates().groupId()).ifPresent(t -> out.add(typosquat(a, t)));
+                List<Finding> mine = new ArrayList<>(check.check(a, sha, found, vouched(lock, a, sha)));
+                typosquats.resembles(a.coordinates().groupId()).ifPresent(t -> mine.add(typosquat(a, t)));
+                progress.advance();
+                return mine;
+            })) {
+                out.addAll(part);
             }
         }
         getLog().info("[airlock] " + NAME + ": " + candidates.size() + " artifact(s) checked against "

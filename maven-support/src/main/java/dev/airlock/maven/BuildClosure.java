@@ -3,6 +3,7 @@ package dev.airlock.maven;
 import dev.airlock.verify.artifact.ResolvedArtifact;
 import dev.airlock.verify.artifact.ResolvedArtifact.Kind;
 import dev.airlock.verify.finding.Coordinates;
+import dev.airlock.verify.io.InParallel;
 import java.io.File;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -195,74 +196,18 @@ public final class BuildClosure {
             Plugin p = me.getPlugin();
             plugins.putIfAbsent(p.getGroupId() + ":" + p.getArtifactId() + ":" + p.getVersion(), p);
         }
-        List<ResolvedArtifact> out = inParallel(new ArrayList<>(plugins.values()), p -> resolveTool(session, project,
-                Kind.PLUGIN, p.getGroupId(), p.getArtifactId(), p.getVersion(), p.getDependencies()));
+        // collecting a plugin's dependencies is mostly reading and building POMs, one plugin after the other in
+        // Maven's thread: on a few threads instead (the resolver and its session are thread-safe, as Maven -T needs),
+        // the results in the plan's order and the first failure in that order thrown (docs/benchmark.md)
+        List<ResolvedArtifact> out = new ArrayList<>();
+        for (List<ResolvedArtifact> part : InParallel.map("airlock-closure", new ArrayList<>(plugins.values()),
+                ClosureException.class, p -> resolveTool(session, project, Kind.PLUGIN, p.getGroupId(),
+                        p.getArtifactId(), p.getVersion(), p.getDependencies()))) {
+            out.addAll(part);
+        }
         return dedupe(out);
     }
 
-    /** One plugin's or extension's resolution. */
-    private interface ToolResolution<T> {
-        List<ResolvedArtifact> resolve(T tool) throws ClosureException;
-    }
-
-    /** Threads resolving the plan's plugins at once: the resolver and its session are thread-safe (Maven -T). */
-    static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-
-    /**
-     * {@code resolution} of every tool, on up to {@link #THREADS} threads, the results concatenated in the order of
-     * {@code tools} (so the closure's order does not depend on timing). Collecting a plugin's dependencies is mostly
-     * reading and building POMs, one plugin after the other in Maven's single thread: on a two-core runner this
-     * halves the largest share of the rules' set-up (docs/benchmark.md). The first failure in the order of
-     * {@code tools} is thrown, as one thread would have thrown it.
-     */
-    private static <T> List<ResolvedArtifact> inParallel(List<T> tools, ToolResolution<T> resolution)
-            throws ClosureException {
-        int threads = Math.min(THREADS, tools.size());
-        if (threads <= 1) {
-            List<ResolvedArtifact> out = new ArrayList<>();
-            for (T t : tools) {
-                out.addAll(resolution.resolve(t));
-            }
-            return out;
-        }
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "airlock-closure");
-            t.setDaemon(true);
-            t.setContextClassLoader(loader); // as in Maven's thread: the resolver's components may look it up
-            return t;
-        });
-        try {
-            List<java.util.concurrent.Future<List<ResolvedArtifact>>> parts = new ArrayList<>();
-            for (T t : tools) {
-                parts.add(pool.submit(() -> resolution.resolve(t)));
-            }
-            List<ResolvedArtifact> out = new ArrayList<>();
-            for (java.util.concurrent.Future<List<ResolvedArtifact>> part : parts) {
-                try {
-                    out.addAll(part.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof ClosureException c) {
-                        throw c;
-                    }
-                    if (cause instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new ClosureException("cannot resolve the plan's plugins: " + rootMessage(cause), cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ClosureException("interrupted while resolving the plan's plugins", e);
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** The module's build extensions ({@code <build><extensions>}), each with its dependencies. */
     public List<ResolvedArtifact> extensions(MavenSession session, MavenProject project) throws ClosureException {
