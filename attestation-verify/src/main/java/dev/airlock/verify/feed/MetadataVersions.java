@@ -123,4 +123,31 @@ public final class MetadataVersions {
         out.removeAll(listed);
         return List.copyOf(out);
     }
+    /**
+     * A {@code maven-metadata.xml} listing {@code versions} (sorted, without duplicates) for {@code groupId:artifactId},
+     * as Maven's deployer writes one: {@code latest} and {@code release} are the newest version, {@code lastUpdated}
+     * the time given. The names are Maven coordinates (checked by {@link FeedLayout}), so nothing needs escaping.
+     */
+    public static byte[] write(String groupId, String artifactId, Collection<String> versions,
+            java.time.Instant lastUpdated) {
+        List<String> sorted = List.copyOf(new TreeSet<>(versions));
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<metadata>\n");
+        b.append("  <groupId>").append(groupId).append("</groupId>\n");
+        b.append("  <artifactId>").append(artifactId).append("</artifactId>\n");
+        b.append("  <versioning>\n");
+        if (!sorted.isEmpty()) {
+            String newest = sorted.get(sorted.size() - 1);
+            b.append("    <latest>").append(newest).append("</latest>\n");
+            b.append("    <release>").append(newest).append("</release>\n");
+        }
+        b.append("    <versions>\n");
+        for (String v : sorted) {
+            b.append("      <version>").append(v).append("</version>\n");
+        }
+        b.append("    </versions>\n");
+        b.append("    <lastUpdated>").append(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(lastUpdated)).append("</lastUpdated>\n");
+        b.append("  </versioning>\n</metadata>\n");
+        return b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
