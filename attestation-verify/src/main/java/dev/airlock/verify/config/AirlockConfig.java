@@ -26,6 +26,7 @@ public final class AirlockConfig {
     private final boolean allowInsecureMirrors;
     private final Map<String, String> origins;
     private final List<String> warnings;
+    private final FeedSettings feed;
 
     AirlockConfig(
             Mode mode,
@@ -39,7 +40,8 @@ public final class AirlockConfig {
             boolean digestIndex,
             boolean allowInsecureMirrors,
             Map<String, String> origins,
-            List<String> warnings) {
+            List<String> warnings,
+            FeedSettings feed) {
         this.mode = mode;
         this.mirrors = List.copyOf(mirrors);
         this.namespaces = List.copyOf(namespaces);
@@ -52,6 +54,7 @@ public final class AirlockConfig {
         this.allowInsecureMirrors = allowInsecureMirrors;
         this.origins = Map.copyOf(origins);
         this.warnings = List.copyOf(warnings);
+        this.feed = feed;
     }
 
     public Mode mode() {
@@ -146,5 +149,10 @@ public final class AirlockConfig {
     /** True when mirror {@code mirrorId} may serve {@code groupId} under the namespace rules. */
     public boolean mayServe(String mirrorId, String groupId) {
         return namespaceOf(groupId).map(r -> r.mirrorIds().contains(mirrorId)).orElse(true);
+    }
+
+    /** {@code airlock.feed*}: the fleet-wide quarantine feed, or null when none is configured. */
+    public FeedSettings feed() {
+        return feed;
     }
 }

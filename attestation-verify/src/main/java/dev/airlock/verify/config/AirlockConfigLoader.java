@@ -114,6 +114,13 @@ public final class AirlockConfigLoader {
                         settings.get(ConfigKeys.ALLOW_INSECURE_MIRRORS).where)
                 : byDefault(ConfigKeys.ALLOW_INSECURE_MIRRORS);
 
+        Map<String, Setting> feedValues = new HashMap<>();
+        for (String k : FEED_KEYS) {
+            if (settings.containsKey(k)) {
+                feedValues.put(k, settings.get(k));
+            }
+        }
+
         List<String> warnings = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(commandLine).entrySet()) {
             String key = e.getKey();
@@ -174,6 +181,27 @@ public final class AirlockConfigLoader {
                     requireTighter(!cli || allowInsecure, key, value, String.valueOf(allowInsecure), origin);
                     allowInsecure = cli;
                 }
+                case ConfigKeys.FEED, ConfigKeys.FEED_POLICY -> {
+                    Setting current = feedValues.get(key);
+                    if (current != null) {
+                        boolean same = key.equals(ConfigKeys.FEED)
+                                ? FeedSettings.parseFeed(current.value, current.where).equals(
+                                        FeedSettings.parseFeed(value, where))
+                                : resolve(projectRoot, current.value, current.where).equals(
+                                        resolve(projectRoot, value, where));
+                        requireTighter(same, key, value, current.value.trim(), origin);
+                    }
+                    feedValues.put(key, new Setting(value, where));
+                }
+                case ConfigKeys.FEED_REQUIRED -> {
+                    Setting current = feedValues.get(key);
+                    boolean now = current == null ? byDefault(key) : parseBoolean(key, current.value, current.where);
+                    boolean cli = parseBoolean(key, value, where);
+                    requireTighter(cli || !now, key, value, String.valueOf(now), origin);
+                    feedValues.put(key, new Setting(value, where));
+                }
+                case ConfigKeys.FEED_PUBLISH, ConfigKeys.FEED_SIGNING_KEY, ConfigKeys.FEED_RUNNER ->
+                        feedValues.put(key, new Setting(value, where));
                 default -> throw new IllegalStateException(key);
             }
             origins.put(key, "-D" + key);
@@ -193,8 +221,9 @@ public final class AirlockConfigLoader {
         if (mode != Mode.OFF) {
             insecureMirrors(mirrors, mode, allowInsecure, origins, warnings);
         }
+        FeedSettings feed = mode == Mode.OFF ? null : feed(projectRoot, feedValues);
         return new AirlockConfig(mode, mirrors, namespaces, floating, localOrigin, lock, quarantine, reportDir,
-                digestIndex, allowInsecure, origins, warnings);
+                digestIndex, allowInsecure, origins, warnings, feed);
     }
 
     private static void validate(List<MirrorSpec> mirrors, List<NamespaceRule> namespaces,
@@ -420,6 +449,44 @@ public final class AirlockConfigLoader {
 
     private static String joinRules(List<NamespaceRule> rules) {
         return rules.stream().map(NamespaceRule::toString).collect(Collectors.joining(","));
+    }
+
+    private static final List<String> FEED_KEYS = List.of(ConfigKeys.FEED, ConfigKeys.FEED_REQUIRED,
+            ConfigKeys.FEED_POLICY, ConfigKeys.FEED_PUBLISH, ConfigKeys.FEED_SIGNING_KEY, ConfigKeys.FEED_RUNNER);
+
+    /** The feed settings, or null without {@code airlock.feed}; the other feed keys then have nothing to apply to. */
+    private static FeedSettings feed(Path projectRoot, Map<String, Setting> v) {
+        Setting feed = v.get(ConfigKeys.FEED);
+        if (feed == null) {
+            for (String k : FEED_KEYS) {
+                if (v.containsKey(k)) {
+                    throw new ConfigException(v.get(k).where, k + " is set but " + ConfigKeys.FEED + " is not: there"
+                            + " is no feed for it to apply to", "add " + ConfigKeys.FEED + "=<groupId:artifactId of"
+                            + " the feed>, or remove " + k);
+                }
+            }
+            return null;
+        }
+        Setting required = v.get(ConfigKeys.FEED_REQUIRED);
+        Setting policy = v.get(ConfigKeys.FEED_POLICY);
+        Setting publish = v.get(ConfigKeys.FEED_PUBLISH);
+        Setting key = v.get(ConfigKeys.FEED_SIGNING_KEY);
+        Setting runner = v.get(ConfigKeys.FEED_RUNNER);
+        String[] target = publish == null ? null : FeedSettings.parsePublish(publish.value, publish.where);
+        if (target != null && key == null) {
+            throw new ConfigException(publish.where, ConfigKeys.FEED_PUBLISH + " is set but "
+                    + ConfigKeys.FEED_SIGNING_KEY + " is not: what a runner publishes must be signed",
+                    "add " + ConfigKeys.FEED_SIGNING_KEY + "=<path of the feed's PEM private key>, or remove "
+                            + ConfigKeys.FEED_PUBLISH);
+        }
+        return new FeedSettings(FeedSettings.parseFeed(feed.value, feed.where),
+                required == null ? byDefault(ConfigKeys.FEED_REQUIRED)
+                        : parseBoolean(ConfigKeys.FEED_REQUIRED, required.value, required.where),
+                policy == null ? resolve(projectRoot, ConfigKeys.key(ConfigKeys.FEED_POLICY).defaultValue(),
+                        "ConfigKeys (the default)") : resolve(projectRoot, policy.value, policy.where),
+                target == null ? null : target[0], target == null ? null : target[1],
+                key == null ? null : resolve(projectRoot, key.value, key.where),
+                runner == null ? null : FeedSettings.parseRunner(runner.value, runner.where));
     }
 
     /** A value and where it was set ({@code file:line}). */

@@ -76,6 +76,35 @@ public final class ConfigKeys {
      */
     public static final String ALLOW_INSECURE_MIRRORS = "airlock.allowInsecureMirrors";
 
+    /**
+     * {@code groupId:artifactId}: the fleet-wide quarantine feed (docs/fleet.md) the extension reads from the mirrors
+     * at session start; every (coordinates, SHA-256) it blocks is refused as {@code QUARANTINED}. Security key.
+     * Since 0.2.0.
+     */
+    public static final String FEED = "airlock.feed";
+
+    /**
+     * {@code true} | {@code false}: whether a feed that cannot be read (unreachable, too slow, not a feed) fails the
+     * build in enforce mode. Default {@code true}. Security key: the command line may only set it to {@code true}.
+     * Since 0.2.0.
+     */
+    public static final String FEED_REQUIRED = "airlock.feed.required";
+
+    /** The trust policy whose {@code cosign key=} lines name the feed's keys. Security key. Since 0.2.0. */
+    public static final String FEED_POLICY = "airlock.feed.policy";
+
+    /**
+     * {@code id::url}: the hosted repository this runner publishes its integrity quarantines to, with the
+     * credentials of settings.xml's {@code <server>} of that id. Since 0.2.0.
+     */
+    public static final String FEED_PUBLISH = "airlock.feed.publish";
+
+    /** The PEM private key (unencrypted PKCS#8, P-256) this runner signs what it publishes with. Since 0.2.0. */
+    public static final String FEED_SIGNING_KEY = "airlock.feed.signingKey";
+
+    /** The name this runner publishes under. Default: the host name. Since 0.2.0. */
+    public static final String FEED_RUNNER = "airlock.feed.runner";
+
     /** What a key's value is. */
     public enum Type {
         /** Comma-separated pairs. */
@@ -85,7 +114,9 @@ public final class ConfigKeys {
         /** A file or folder; relative to the project root. */
         PATH("path"),
         /** {@code true} or {@code false}. */
-        BOOLEAN("boolean");
+        BOOLEAN("boolean"),
+        /** A word in the key's own syntax (coordinates, {@code id::url}, a name). */
+        TEXT("text");
 
         private final String id;
 
@@ -142,7 +173,20 @@ public final class ConfigKeys {
                     "where `resolution.jsonl` and the reports are written"),
             new Key(DIGEST_INDEX, Type.BOOLEAN, List.of("true", "false"), "true", false, "0.1.0",
                     "whether the evidence's `sha256` of a mirror-cached file may come from the digest index;"
-                            + " enforcement always hashes the bytes"));
+                            + " enforcement always hashes the bytes"),
+            new Key(FEED, Type.TEXT, List.of(), null, true, "0.2.0",
+                    "`groupId:artifactId` of the fleet-wide quarantine feed, read from the mirrors at session start"),
+            new Key(FEED_REQUIRED, Type.BOOLEAN, List.of("true", "false"), "true", true, "0.2.0",
+                    "whether a feed that cannot be read fails the build (enforce mode)"),
+            new Key(FEED_POLICY, Type.PATH, List.of(), ".mvn/airlock-policy", true, "0.2.0",
+                    "the trust policy whose `cosign key=` lines name the keys allowed to sign the feed"),
+            new Key(FEED_PUBLISH, Type.TEXT, List.of(), null, false, "0.2.0",
+                    "`id::url` of the hosted repository to publish integrity quarantines to (credentials: the"
+                            + " `<server>` of that id)"),
+            new Key(FEED_SIGNING_KEY, Type.PATH, List.of(), null, false, "0.2.0",
+                    "the PEM private key (PKCS#8, P-256, unencrypted) this runner signs what it publishes with"),
+            new Key(FEED_RUNNER, Type.TEXT, List.of(), "the host name", false, "0.2.0",
+                    "the runner name written into what this runner publishes"));
 
     public static final List<String> SECURITY_KEYS =
             KEYS.stream().filter(Key::security).map(Key::name).toList();
