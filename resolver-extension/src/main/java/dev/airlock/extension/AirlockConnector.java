@@ -54,6 +54,9 @@ final class AirlockConnector implements RepositoryConnector {
         List<ArtifactDownload> cachedCopies = new ArrayList<>();
         if (artifactDownloads != null) {
             for (ArtifactDownload d : artifactDownloads) {
+                if (refusedByFeed(d)) {
+                    continue;
+                }
                 boolean cachedCopy = mirror.isPresent() && d.getFile() != null && d.getFile().isFile()
                         && s.config().localOrigin() != Levels.LocalOrigin.WARN
                         && (d.isExistenceCheck() || cachedFromElsewhere(d.getFile().toPath()));
@@ -80,6 +83,30 @@ final class AirlockConnector implements RepositoryConnector {
                         e instanceof MetadataNotFoundException);
             }
         }
+    }
+
+    /**
+     * The fleet-wide quarantine feed blocks bytes of this artifact and nothing in the build says it expects other
+     * bytes (its lock entry): refused here, without a request (docs/fleet.md).
+     */
+    private boolean refusedByFeed(ArtifactDownload d) {
+        FleetFeed feed = s.fleetFeed();
+        if (feed == null || feed.isEmpty()) {
+            return false;
+        }
+        org.eclipse.aether.artifact.Artifact a = d.getArtifact();
+        dev.airlock.verify.judge.Resolution r = new dev.airlock.verify.judge.Resolution(a.getGroupId(),
+                a.getArtifactId(), a.getExtension(), a.getClassifier(), a.getVersion(), a.getBaseVersion(), null,
+                null, repository.getId(), repository.getUrl(), null);
+        String coords = Coords.of(a);
+        dev.airlock.verify.judge.Verdict v = feed.beforeDownload(r, s.lock() == null ? null : s.lock().sha256(coords));
+        v.findings().forEach(s::report);
+        if (!v.refused()) {
+            return false;
+        }
+        d.setException(new ArtifactTransferException(a, repository, "airlock: " + String.join("; ",
+                v.refusals())));
+        return true;
     }
 
     /** A file already in the local repository, recorded as downloaded from other repository ids only. */

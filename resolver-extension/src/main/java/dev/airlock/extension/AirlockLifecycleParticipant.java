@@ -39,10 +39,13 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
     private static final Logger LOG = LoggerFactory.getLogger(AirlockLifecycleParticipant.class);
 
     private final AirlockState state;
+    private final org.eclipse.aether.spi.connector.transport.TransporterProvider transporters;
 
     @Inject
-    public AirlockLifecycleParticipant(AirlockState state) {
+    public AirlockLifecycleParticipant(AirlockState state,
+            org.eclipse.aether.spi.connector.transport.TransporterProvider transporters) {
         this.state = state;
+        this.transporters = transporters;
     }
 
     @Override
@@ -103,6 +106,47 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                     + " changed");
         }
         checkCoreExtensions(s, session);
+        readFeed(s, session);
+    }
+
+    /**
+     * Reads the fleet-wide quarantine feed ({@code airlock.feed}) before any project is read. A feed that cannot be
+     * read stops the build in enforce mode unless {@code airlock.feed.required=false}.
+     */
+    private void readFeed(BuildSession s, MavenSession session) throws MavenExecutionException {
+        if (s.config().feed() == null) {
+            return;
+        }
+        String problem;
+        try {
+            s.fleetFeed(FleetFeed.read(s, session.getRepositorySession(), transporters));
+            return;
+        } catch (dev.airlock.maven.FeedAccess.Unreadable e) {
+            problem = e.getMessage();
+        } catch (RuntimeException | LinkageError e) {
+            // a defect, not a stack trace for the user: the feed is then not honoured, and the build says so
+            problem = "the feed " + s.config().feed().coordinates() + " could not be read (" + e + ")";
+        }
+        boolean stop = s.enforce() && s.config().feed().required();
+        Finding f = s.finding(FindingCode.FEED_UNAVAILABLE, stop ? Severity.ERROR : Severity.WARN)
+                .message(problem + (stop ? "" : "; the build goes on without it (airlock.feed.required="
+                        + "false, from " + s.config().originOf(ConfigKeys.FEED_REQUIRED) + ")"))
+                .detail("feed", s.config().feed().coordinates())
+                .fix("make the feed readable through the mirrors (or, to build without it, set"
+                        + " airlock.feed.required=false in .mvn/airlock.properties)")
+                .build();
+        s.report(f);
+        s.feedLine((stop ? "" : "NOT honoured: ") + problem);
+        if (stop) {
+            MavenExecutionException ex = new MavenExecutionException("[airlock] " + problem
+                    + " (airlock.feed.required=true: a feed that cannot be read fails the build)",
+                    session.getRequest().getPom());
+            s.mavenResult(List.of(ex));
+            SessionEnd.openLog(s, session);
+            SessionEnd.finish(s);
+            throw ex;
+        }
+        LOG.warn("[airlock] {}", f.message());
     }
 
     /**

@@ -138,6 +138,19 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                 refusals.add(quarantine.unreadable(e));
             }
         }
+        FleetFeed feed = s.fleetFeed();
+        if (feed != null && feed.mayBlock(resolution.parsed())) {
+            try {
+                if (sha256 == null) {
+                    sha256 = s.digests().sha256(file);
+                    resolution = resolution.withSha256(sha256);
+                }
+                apply(s, feed.judge(resolution), refusals);
+            } catch (IOException e) {
+                refusals.add("cannot read " + file + " to compare it with the fleet-wide quarantine: "
+                        + e.getMessage());
+            }
+        }
         String originId;
         String repoId = null;
         String repoUrl = null;

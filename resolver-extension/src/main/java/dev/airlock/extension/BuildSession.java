@@ -67,6 +67,8 @@ final class BuildSession {
     private volatile boolean finished;
     private volatile QuarantineStore quarantine;
     private final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> feedLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile FleetFeed fleetFeed;
 
     private volatile SecretScanner secrets = SecretScanner.none();
     private final Set<String> exfiltrationReported = ConcurrentHashMap.newKeySet();
@@ -362,6 +364,26 @@ final class BuildSession {
 
     List<String> quarantinedLines() {
         return quarantined;
+    }
+
+    // ---------------------------------------------------------------- the fleet-wide quarantine feed
+
+    /** The feed read at session start, or null (none configured, or not readable and not required). */
+    FleetFeed fleetFeed() {
+        return fleetFeed;
+    }
+
+    void fleetFeed(FleetFeed feed) {
+        this.fleetFeed = feed;
+    }
+
+    /** A line about the feed for the summary. */
+    void feedLine(String line) {
+        feedLines.add(line);
+    }
+
+    List<String> feedLines() {
+        return feedLines;
     }
 
     // ---------------------------------------------------------------- reactor

@@ -99,7 +99,13 @@ final class SessionEnd {
             }
         }
         List<Finding> ruleFindings = sessionReportFindings(s);
-        quarantineIntegrityFailures(s, ruleFindings);
+        List<QuarantineStore.Outcome> quarantined = quarantineIntegrityFailures(s, ruleFindings);
+        if (s.fleetFeed() != null) {
+            if (!quarantined.isEmpty()) {
+                s.fleetFeed().publish(s, quarantined);
+            }
+            s.fleetFeed().close();
+        }
         BuildOutcome outcome = null;
         if (mavenExceptions != null) {
             List<Finding> all = new ArrayList<>(s.findings());
@@ -195,9 +201,10 @@ final class SessionEnd {
      * failure of this build that fails it in enforce mode: the extension's own and those the rules added to
      * {@code report.json} for this session.
      */
-    private static void quarantineIntegrityFailures(BuildSession s, List<Finding> ruleFindings) {
+    private static List<QuarantineStore.Outcome> quarantineIntegrityFailures(BuildSession s,
+            List<Finding> ruleFindings) {
         if (!s.enforce() || s.config() == null) {
-            return;
+            return List.of();
         }
         List<Finding> all = new ArrayList<>(s.findings());
         all.addAll(ruleFindings);
@@ -206,9 +213,10 @@ final class SessionEnd {
             all.stream().filter(f -> f.code().isIntegrityFailure() && f.severity() == Severity.ERROR && f.file() != null)
                     .forEach(f -> LOG.error("[airlock] {} should be quarantined, but the quarantine store is not known",
                             f.file()));
-            return;
+            return List.of();
         }
-        for (QuarantineStore.Outcome o : store.quarantineFailures(all, s.id())) {
+        List<QuarantineStore.Outcome> outcomes = store.quarantineFailures(all, s.id());
+        for (QuarantineStore.Outcome o : outcomes) {
             Finding f = o.finding();
             if (o.entry() != null) {
                 s.quarantined(f.coordinates() + " (" + f.code() + ") -> " + o.entry().evidenceFile());
@@ -217,5 +225,6 @@ final class SessionEnd {
                         + " fails on {}", f.file(), f.subject(), o.error().toString(), f.code());
             }
         }
+        return outcomes;
     }
 }

@@ -96,6 +96,9 @@ final class Summary {
         for (String q : s.quarantinedLines()) {
             error.accept("[airlock] quarantined " + q);
         }
+        for (String line : s.feedLines()) {
+            info.accept("[airlock] " + line);
+        }
         if (s.log().file() != null) {
             info.accept("[airlock] evidence: " + s.log().file());
             info.accept("[airlock] reports: " + s.log().file().resolveSibling("report.json") + ", "

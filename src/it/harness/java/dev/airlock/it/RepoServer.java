@@ -125,6 +125,17 @@ public final class RepoServer implements AutoCloseable {
         return this;
     }
 
+    private volatile Path deployDir;
+
+    /**
+     * Accepts deploys ({@code PUT}, with the same authentication as downloads) into {@code dir}, as a hosted repository
+     * of a repository manager does; serve {@code dir} as a layer to read them back.
+     */
+    public RepoServer deployTo(Path dir) {
+        this.deployDir = dir;
+        return this;
+    }
+
     /** Forgets the requests logged so far. */
     public void clear() {
         requests.clear();
@@ -163,6 +174,9 @@ public final class RepoServer implements AutoCloseable {
     }
 
     private int respond(HttpExchange ex, String method, String path, boolean authenticated) throws IOException {
+        if (method.equals("PUT") && deployDir != null) {
+            return deploy(ex, path, authenticated);
+        }
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return send(ex, 405, null, method);
         }
@@ -205,6 +219,24 @@ public final class RepoServer implements AutoCloseable {
             return send(ex, 404, null, method);
         }
         return send(ex, 200, Files.readAllBytes(file), method);
+    }
+
+    private int deploy(HttpExchange ex, String path, boolean authenticated) throws IOException {
+        if (credentials != null && !authenticated) {
+            ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"" + name + "\"");
+            return send(ex, 401, null, "PUT");
+        }
+        Path target = deployDir.resolve(path.substring(1)).normalize();
+        if (!path.startsWith("/") || path.endsWith("/") || !target.startsWith(deployDir)) {
+            return send(ex, 400, null, "PUT");
+        }
+        byte[] body = ex.getRequestBody().readAllBytes();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
+        Files.write(tmp, body);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return send(ex, 201, null, "PUT");
     }
 
     /** The file serving {@code rel}, first layer first; null when none has it. */

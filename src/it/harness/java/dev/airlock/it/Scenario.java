@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  *       {@code src/it/_fixtures/mirror}, {@code @closure} the repository the build filled with the
  *       scenarios' closure, target/it-mirror-repo);
  *       {@code it.mirror.ID.auth=user:password}; {@code it.mirror.ID.failure=down|503};
+ *       {@code it.mirror.ID.deploy=dir}: the mirror also accepts deploys ({@code PUT}, same authentication) into the
+ *       project folder {@code dir}, as a repository manager's hosted repository (list {@code dir} first in its dirs to
+ *       serve them back);
  *       {@code it.mirror.ID.hide=path/prefix/,...}: answered with 404 (a mirror that holds only what the builds that
  *       ran resolved);</li>
  *   <li>{@code it.decoy.requests}: {@code none} (default: the decoy must see no request) or {@code any};</li>
@@ -64,6 +67,9 @@ import java.util.stream.Stream;
  *       ({@code keyserver.requests("/vks/v1/by-fingerprint/")}, {@code requestCounts[n-1].keyserver});</li>
  *   <li>{@code it.localRepo.seed}: a folder copied into the fresh local repository before the first build
  *       (default {@code localrepo} when present);</li>
+ *   <li>{@code it.runner.N=NAME}: build N runs as another CI runner: its own local repository and quarantine store,
+ *       {@code workdir/runner-NAME/local-repo} and {@code workdir/runner-NAME/airlock-quarantine}, kept between its
+ *       builds;</li>
  *   <li>{@code it.clearLocalRepo.N=true}: build N starts from a fresh local repository;
  *       {@code it.mirror.update.N=dir}: before build N, {@code dir} is copied over {@code mirror/}
  *       ({@code @tampered-plugins}: the plugins of {@code _fixtures/plugins-tampered/} are built into it);

@@ -197,6 +197,11 @@ public final class ScenarioRun {
             RepoServer s = RepoServer.start(id, layers(dirs), scenario.get("it.mirror." + id + ".auth", null),
                     scenario.get("it.mirror." + id + ".failure", null));
             s.hide(list("it.mirror." + id + ".hide"));
+            String deploy = scenario.get("it.mirror." + id + ".deploy", null);
+            if (deploy != null) {
+                Files.createDirectories(project.resolve(deploy));
+                s.deployTo(project.resolve(deploy).toAbsolutePath().normalize());
+            }
             servers.put(id, s);
             tokens.put(id + ".url", s.url());
             tokens.put(id + ".base", s.url().substring(0, s.url().length() - 1));
@@ -608,6 +613,26 @@ public final class ScenarioRun {
     }
 
     /**
+     * The local repository of build N: {@code it.runner.N=NAME} runs it as another CI runner, with a local repository
+     * (and so a quarantine store, next to it) of its own, {@code workdir/runner-NAME/local-repo}, made (and seeded as
+     * the default one) on first use; otherwise the scenario's local repository.
+     */
+    private Path localRepoOf(int n) throws IOException {
+        String runner = scenario.get("it.runner." + n, null);
+        if (runner == null || runner.isBlank()) {
+            return localRepo;
+        }
+        Path repo = work.resolve("runner-" + runner.trim()).resolve("local-repo");
+        if (!Files.isDirectory(repo)) {
+            Files.createDirectories(repo);
+            if (seedsAirlock()) {
+                copyTree(env.extensionRepo, repo);
+            }
+        }
+        return repo;
+    }
+
+    /**
      * Between builds: {@code it.clearLocalRepo.N=true} gives build N a fresh local repository (a cold build);
      * {@code it.mirror.update.N=dir} copies {@code dir} over the first mirror's {@code mirror/} folder (the mirror
      * changes what it serves).
@@ -840,8 +865,8 @@ public final class ScenarioRun {
         if (Boolean.parseBoolean(scenario.get("it.netns." + (inv.index() == 0 ? 1 : inv.index()), "false"))) {
             executable = NetworkNamespace.wrapper(work, mavenHome);
         }
-        int code = runMaven(mavenHome, filter(arguments(inv)), project.resolve("settings.xml"), localRepo,
-                filter(inv.mavenOpts()), log, executable);
+        int code = runMaven(mavenHome, filter(arguments(inv)), project.resolve("settings.xml"),
+                localRepoOf(inv.index() == 0 ? 1 : inv.index()), filter(inv.mavenOpts()), log, executable);
         logs.add(log.toString());
         exitCodes.add(code);
         Files.writeString(work.resolve("build-" + logs.size() + ".log"), log.toString(), StandardCharsets.UTF_8);

@@ -110,6 +110,10 @@ public final class FeedVerifier {
             return new Result(Status.ACCEPTED, name, source + " is signed with key " + name + ", which the policy"
                     + " names for the feed");
         }
+        if (o.check() == SignatureOutcome.Check.INTERNAL) {
+            return new Result(Status.BAD_SIGNATURE, null, source + " is ignored: its signature could not be checked: "
+                    + o.reason());
+        }
         if (o.status() == SignatureOutcome.Status.MALFORMED) {
             return new Result(Status.MALFORMED_SIGNATURE, null, source + " is ignored: its signature " + o.reason());
         }

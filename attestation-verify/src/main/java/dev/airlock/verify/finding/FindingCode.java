@@ -15,6 +15,7 @@ public enum FindingCode {
     NOT_IN_LOCK(false, "An artifact the recorded lock does not list"),
     CONFIG_ERROR(false, "Airlock configuration is invalid or would weaken a pinned setting"),
     QUARANTINED(false, "A quarantined artifact was requested again"),
+    FEED_UNAVAILABLE(false, "The fleet-wide quarantine feed could not be read"),
     SBOM_HASH_MISMATCH(true, "The resolved bytes differ from the SBOM's hash"),
     NOT_IN_SBOM(false, "A resolved artifact the SBOM does not list"),
     SBOM_ENTRY_NOT_RESOLVED(false, "An SBOM entry the build did not resolve (stale SBOM)"),

@@ -5,6 +5,7 @@ import dev.airlock.verify.feed.FeedIndex;
 import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.report.ToolVersion;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,7 +45,37 @@ public final class FeedJudgement {
         if (blocked.isEmpty()) {
             return Verdict.none();
         }
-        FeedEntry e = blocked.get();
+        return verdict(r, parsed, blocked.get(), "");
+    }
+
+    /**
+     * Judges {@code r} before anything is downloaded: when the feed blocks bytes of these coordinates and the build
+     * cannot tell that it expects other bytes ({@code expectedSha256}, the lock's, is null or is itself blocked),
+     * the artifact is refused without a request. A build whose lock names other bytes downloads them, and
+     * {@link #judge} looks at what arrived.
+     *
+     * @param expectedSha256 the SHA-256 the build expects for {@code r} (its lock entry), or null
+     */
+    public Verdict beforeDownload(Resolution r, String expectedSha256) {
+        Coordinates parsed = r.parsed();
+        if (parsed == null) {
+            return Verdict.none();
+        }
+        List<FeedEntry> blocked = index.blocked(parsed);
+        if (blocked.isEmpty()) {
+            return Verdict.none();
+        }
+        if (expectedSha256 != null) {
+            String expected = expectedSha256.toLowerCase(java.util.Locale.ROOT);
+            Optional<FeedEntry> same = blocked.stream().filter(e -> e.sha256().equals(expected)).findFirst();
+            return same.isEmpty() ? Verdict.none() : verdict(r, parsed, same.get(), " (refused before download: the"
+                    + " lock expects these bytes)");
+        }
+        return verdict(r, parsed, blocked.get(0), " (refused before download: nothing in this build says it expects"
+                + " other bytes; lock the artifact to have other bytes of it downloaded and checked)");
+    }
+
+    private Verdict verdict(Resolution r, Coordinates parsed, FeedEntry e, String when) {
         String id = e.id();
         String coords = r.coordinates();
         return Verdict.of(mode.finding(FindingCode.QUARANTINED, mode.failing())
@@ -54,7 +85,7 @@ public final class FeedJudgement {
                 .repository(r.repositoryId(), r.repositoryUrl())
                 .message(coords + " with sha256 " + e.sha256() + " is in the fleet-wide quarantine: feed " + feed
                         + " entry " + id + " (" + e.code() + " by " + e.rule() + ", raised by runner " + e.runner()
-                        + " at " + e.time() + ")")
+                        + " at " + e.time() + ")" + when)
                 .fix("if it is safe after all, release it for the fleet: mvn dev.airlock:airlock-maven-plugin:"
                         + ToolVersion.get() + ":release -Dentry=" + id + " -Dreason=\"...\" (publishes a release"
                         + " signed with the feed's key)")

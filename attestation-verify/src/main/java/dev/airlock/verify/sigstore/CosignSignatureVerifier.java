@@ -2,7 +2,6 @@ package dev.airlock.verify.sigstore;
 
 import dev.airlock.verify.sigstore.SignatureOutcome.Check;
 import dev.airlock.verify.sigstore.SignatureOutcome.Status;
-import dev.sigstore.encryption.signers.Verifiers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +64,7 @@ public final class CosignSignatureVerifier {
             for (TrustedKey k : keys) {
                 boolean ok;
                 try {
-                    ok = Verifiers.newVerifier(k.key()).verifyDigest(digest, signature);
+                    ok = verifyDigest(k.key(), digest, signature);
                 } catch (java.security.SignatureException e) {
                     ok = false; // not a DER signature for this key type
                 }
@@ -82,6 +81,36 @@ public final class CosignSignatureVerifier {
                 .reason("the signature does not verify for the artifact (sha256 " + artifactSha256 + ") under any"
                         + " trusted key (" + String.join(", ", keys.stream().map(TrustedKey::name).toList()) + ")")
                 .expected(artifactSha256).build();
+    }
+
+    /** The DER prefix of a PKCS#1 v1.5 DigestInfo for SHA-256 (RFC 8017, section 9.2, note 1). */
+    private static final byte[] SHA256_DIGEST_INFO = HexFormat.of().parseHex("3031300d060960864801650304020105000420");
+
+    /**
+     * Verifies a signature over a SHA-256 digest, as {@code cosign sign-blob --key} makes it, with the JDK's own
+     * providers: ECDSA over the digest ({@code NONEwithECDSA}), RSA PKCS#1 v1.5 over its DigestInfo
+     * ({@code NONEwithRSA}). Written here rather than through sigstore-java's verifiers because the core extension,
+     * which checks the fleet feed's signatures with this class, must not load sigstore-java or BouncyCastle.
+     */
+    static boolean verifyDigest(java.security.PublicKey key, byte[] digest, byte[] signature)
+            throws java.security.GeneralSecurityException {
+        java.security.Signature s;
+        byte[] data;
+        if (key instanceof java.security.interfaces.ECPublicKey) {
+            s = java.security.Signature.getInstance("NONEwithECDSA");
+            data = digest;
+        } else if (key instanceof java.security.interfaces.RSAPublicKey) {
+            s = java.security.Signature.getInstance("NONEwithRSA");
+            data = new byte[SHA256_DIGEST_INFO.length + digest.length];
+            System.arraycopy(SHA256_DIGEST_INFO, 0, data, 0, SHA256_DIGEST_INFO.length);
+            System.arraycopy(digest, 0, data, SHA256_DIGEST_INFO.length, digest.length);
+        } else {
+            throw new java.security.SignatureException("a " + key.getAlgorithm() + " key cannot verify a cosign"
+                    + " digest signature");
+        }
+        s.initVerify(key);
+        s.update(data);
+        return s.verify(signature);
     }
 
     private static byte[] decode(byte[] content) {

@@ -12,8 +12,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Objects;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * A public key the user trusts for key-based (cosign) signatures: a PEM {@code PUBLIC KEY} (PKIX
@@ -30,9 +28,6 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 public record TrustedKey(String name, PublicKey key, String sha256) {
     private static final String BEGIN = "-----BEGIN PUBLIC KEY-----";
     private static final String END = "-----END PUBLIC KEY-----";
-    private static final ASN1ObjectIdentifier EC = new ASN1ObjectIdentifier("1.2.840.10045.2.1");
-    private static final ASN1ObjectIdentifier RSA = new ASN1ObjectIdentifier("1.2.840.113549.1.1.1");
-    private static final ASN1ObjectIdentifier P256 = new ASN1ObjectIdentifier("1.2.840.10045.3.1.7");
 
     public TrustedKey {
         Objects.requireNonNull(name, "name");
@@ -84,32 +79,26 @@ public record TrustedKey(String name, PublicKey key, String sha256) {
             throw new KeyFileException(name, "line " + (lineOf(pem, begin) + 1) + ": the PEM body is not base64 ("
                     + e.getMessage() + ")", "restore the PEM file as cosign wrote it", e);
         }
-        PublicKey key;
-        try {
-            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(der);
-            ASN1ObjectIdentifier alg = spki.getAlgorithm().getAlgorithm();
-            if (EC.equals(alg)) {
-                if (!P256.equals(spki.getAlgorithm().getParameters())) {
-                    throw new KeyFileException(name, "is an ECDSA key on a curve other than P-256 ("
-                            + spki.getAlgorithm().getParameters() + ")", "sign with a P-256 key (cosign's default)",
-                            null);
-                }
-                key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
-            } else if (RSA.equals(alg)) {
-                key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-                if (((RSAPublicKey) key).getModulus().bitLength() < 2048) {
-                    throw new KeyFileException(name, "is an RSA key of fewer than 2048 bits", "use an ECDSA P-256"
-                            + " key or RSA of at least 2048 bits", null);
-                }
-            } else {
-                throw new KeyFileException(name, "key algorithm " + alg + " is not supported (supported: ECDSA"
-                        + " P-256, RSA)", "sign with an ECDSA P-256 key (cosign's default)", null);
+        // the JDK's key factories only (no BouncyCastle): the core extension parses the feed's policy with this
+        PublicKey key = decode(der);
+        if (key == null) {
+            throw new KeyFileException(name, "is not a PKIX public key (no ECDSA, RSA or EdDSA key factory accepts"
+                    + " it)", exportFix, null);
+        }
+        if (key instanceof ECPublicKey ec) {
+            if (!isP256(ec.getParams())) {
+                throw new KeyFileException(name, "is an ECDSA key on a curve other than P-256 (a "
+                        + ec.getParams().getCurve().getField().getFieldSize() + "-bit curve)", "sign with a P-256"
+                        + " key (cosign's default)", null);
             }
-        } catch (KeyFileException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new KeyFileException(name, "is not a PKIX public key (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", exportFix, e);
+        } else if (key instanceof RSAPublicKey rsa) {
+            if (rsa.getModulus().bitLength() < 2048) {
+                throw new KeyFileException(name, "is an RSA key of fewer than 2048 bits", "use an ECDSA P-256"
+                        + " key or RSA of at least 2048 bits", null);
+            }
+        } else {
+            throw new KeyFileException(name, "key algorithm " + key.getAlgorithm() + " is not supported (supported:"
+                    + " ECDSA P-256, RSA)", "sign with an ECDSA P-256 key (cosign's default)", null);
         }
         return new TrustedKey(name, key, DigestCache.sha256(der));
     }
@@ -120,6 +109,37 @@ public record TrustedKey(String name, PublicKey key, String sha256) {
             throw new IllegalArgumentException("only ECDSA and RSA keys are supported, not " + key.getAlgorithm());
         }
         return new TrustedKey(name, key, DigestCache.sha256(key.getEncoded()));
+    }
+
+    /** The key in a DER SubjectPublicKeyInfo, by the first JDK key factory that accepts it; null when none does. */
+    private static PublicKey decode(byte[] der) {
+        for (String algorithm : new String[] {"EC", "RSA", "EdDSA"}) {
+            try {
+                return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(der));
+            } catch (java.security.GeneralSecurityException | RuntimeException e) {
+                // not this algorithm
+            }
+        }
+        return null;
+    }
+
+    private static final java.security.spec.ECParameterSpec P256_SPEC = p256();
+
+    private static java.security.spec.ECParameterSpec p256() {
+        try {
+            java.security.AlgorithmParameters p = java.security.AlgorithmParameters.getInstance("EC");
+            p.init(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return p.getParameterSpec(java.security.spec.ECParameterSpec.class);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no P-256", e);
+        }
+    }
+
+    /** Whether {@code spec} is the curve P-256 (secp256r1). */
+    static boolean isP256(java.security.spec.ECParameterSpec spec) {
+        return spec != null && spec.getCurve().equals(P256_SPEC.getCurve())
+                && spec.getGenerator().equals(P256_SPEC.getGenerator()) && spec.getOrder().equals(P256_SPEC.getOrder())
+                && spec.getCofactor() == P256_SPEC.getCofactor();
     }
 
     private static int lineOf(String text, int index) {

@@ -84,4 +84,32 @@ class FeedJudgementTest {
         assertEquals(Verdict.none(), new FeedJudgement(FeedIndex.of(List.of(release, ENTRY)), FEED, ENFORCE)
                 .judge(resolution(COORDS, FILE, SHA, "internal", null)));
     }
+
+    @Test
+    void beforeDownloadRefusesBlockedCoordinatesUnlessTheLockExpectsOtherBytes() {
+        FeedJudgement j = new FeedJudgement(FeedIndex.of(List.of(ENTRY)), FEED, ENFORCE);
+        Resolution r = resolution(COORDS, null, null, "internal", "http://127.0.0.1:8081/repo/");
+        Verdict noLock = j.beforeDownload(r, null);
+        assertTrue(noLock.refused());
+        assertEquals(FindingCode.QUARANTINED, noLock.findings().get(0).code());
+        assertTrue(noLock.findings().get(0).message().contains("refused before download: nothing in this build"),
+                noLock.findings().get(0).message());
+        assertEquals(ENTRY.id(), noLock.findings().get(0).details().get("feedEntry"));
+
+        Verdict lockedOther = j.beforeDownload(r, DigestCache.sha256("good".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(lockedOther.refused());
+        assertTrue(lockedOther.findings().isEmpty());
+
+        Verdict lockedSame = j.beforeDownload(r, SHA.toUpperCase(java.util.Locale.ROOT));
+        assertTrue(lockedSame.refused());
+        assertTrue(lockedSame.findings().get(0).message().contains("the lock expects these bytes"));
+
+        Verdict otherArtifact = j.beforeDownload(resolution("com.acme:lib:jar:1.1", null, null, "internal",
+                "http://127.0.0.1:8081/repo/"), null);
+        assertTrue(otherArtifact.findings().isEmpty());
+
+        Verdict warn = new FeedJudgement(FeedIndex.of(List.of(ENTRY)), FEED, WARN).beforeDownload(r, null);
+        assertFalse(warn.refused());
+        assertEquals(Severity.WARN, warn.findings().get(0).severity());
+    }
 }

@@ -1,4 +1,4 @@
-package dev.airlock.extension;
+package dev.airlock.maven;
 
 import dev.airlock.verify.feed.FeedRepository;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.eclipse.aether.transfer.NoTransporterException;
  * {@code settings.xml} credentials (by repository id) Maven uses to download from that mirror or deploy to that
  * repository. Each request is bounded by the timeout given (connect and request).
  */
-final class TransportedFeed implements FeedRepository, AutoCloseable {
+public final class TransportedFeed implements FeedRepository, AutoCloseable {
     private final RemoteRepository repository;
     private final Transporter transporter;
 
@@ -32,7 +32,7 @@ final class TransportedFeed implements FeedRepository, AutoCloseable {
      *
      * @param timeoutMillis the connect and request timeout of each request
      */
-    static TransportedFeed open(TransporterProvider transporters, RepositorySystemSession session, String id,
+    public static TransportedFeed open(TransporterProvider transporters, RepositorySystemSession session, String id,
             String url, long timeoutMillis) throws IOException {
         RemoteRepository bare = new RemoteRepository.Builder(id, "default", url).build();
         RemoteRepository.Builder b = new RemoteRepository.Builder(bare);
@@ -64,7 +64,7 @@ final class TransportedFeed implements FeedRepository, AutoCloseable {
                 return Optional.empty();
             }
             throw new IOException("cannot read " + path + " from " + describe() + ": "
-                    + AirlockConnector.rootMessage(e), e);
+                    + rootMessage(e), e);
         }
     }
 
@@ -74,7 +74,7 @@ final class TransportedFeed implements FeedRepository, AutoCloseable {
             transporter.put(new PutTask(URI.create(path)).setDataBytes(bytes));
         } catch (Exception e) {
             throw new IOException("cannot store " + path + " in " + describe() + ": "
-                    + AirlockConnector.rootMessage(e), e);
+                    + rootMessage(e), e);
         }
     }
 
@@ -85,6 +85,19 @@ final class TransportedFeed implements FeedRepository, AutoCloseable {
 
     @Override
     public void close() {
-        transporter.close();
+        if (closed.compareAndSet(false, true)) {
+            transporter.close();
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 }

@@ -1,0 +1,1 @@
+package demo; public class Main {}
