@@ -94,6 +94,7 @@ public class FeedBench {
                 }
             }
         }
+        System.exit(0);
     }
 
     /** Writes a feed of n entries (one in ten released) into root; returns how many stay blocked. */
@@ -163,8 +164,14 @@ public class FeedBench {
     }
 
     static HttpServer serve(Path root) throws IOException {
+        // without it the JDK's server answers each request about 20 ms late (Nagle's algorithm and delayed ACKs)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        s.setExecutor(Executors.newFixedThreadPool(4));
+        s.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "feed-bench-server");
+            t.setDaemon(true);
+            return t;
+        }));
         s.createContext("/", ex -> {
             try (ex) {
                 Path p = root.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
@@ -183,7 +190,8 @@ public class FeedBench {
 
     /** The repository over HTTP, with the JDK's client. */
     static final class HttpRepository implements FeedRepository {
-        final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         final String base;
         volatile int requests;
 

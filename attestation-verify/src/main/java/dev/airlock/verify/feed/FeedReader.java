@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reads a feed from a repository: its {@code maven-metadata.xml}, the newest snapshot whose signature the policy
  * accepts, and every entry and release version that snapshot does not cover; each file verified with
- * {@link FeedVerifier} before it is parsed. Files that are not accepted (no signature, a bad one, malformed, or not
- * the content their version names) are ignored and listed in {@link Result#ignored()}; they never block and never
- * lift anything.
+ * {@link FeedVerifier} before it is parsed. Files that are not accepted (no signature, a bad one; an entry that is
+ * malformed or not the content its version names) are ignored and listed in {@link Result#ignored()}; they never
+ * block and never lift anything. A snapshot signed with the feed's key that cannot be read fails the read: it may
+ * stand for versions the metadata no longer lists.
  *
  * <p>A version's file cannot change without changing its version (the version names the id prefix and time of its
  * content), so accepted files are kept in a local cache folder and are not fetched again; they are verified again
@@ -94,14 +95,12 @@ public final class FeedReader {
                 ignored.add(f.problem);
                 continue;
             }
-            try {
-                snapshot = FeedLayout.readSnapshot(v, f.source, f.file);
-                snapshotVersion = v;
-                keep(v, f);
-                break;
-            } catch (FeedException e) {
-                ignored.add(f.source + " is ignored: " + e.getMessage());
-            }
+            // signed with the feed's key: it may stand for versions no longer listed (a compacted metadata file), so
+            // a snapshot that cannot be read makes the feed unreadable rather than being skipped (fail closed)
+            snapshot = FeedLayout.readSnapshot(v, f.source, f.file);
+            snapshotVersion = v;
+            keep(v, f);
+            break;
         }
         List<String> toFetch = snapshot == null ? FeedLayout.entryVersions(versions) : snapshot.toFetch(versions);
         List<Object> read = InParallel.map("airlock-feed", toFetch, IOException.class, v -> {

@@ -33,7 +33,7 @@ import java.util.TreeSet;
  */
 public final class FeedSnapshot {
     /** The largest snapshot file read. */
-    public static final int MAX_BYTES = 32 * 1024 * 1024;
+    public static final int MAX_BYTES = 128 * 1024 * 1024;
 
     private final Instant time;
     private final List<String> covers;

@@ -172,6 +172,29 @@ class FeedReaderTest {
     private static final Duration SETTLE = Duration.ofMillis(150);
 
     @Test
+    void aSignedSnapshotThatCannotBeReadFailsTheReadInsteadOfBeingSkipped() throws Exception {
+        FeedEntry e = quarantine(1, "b1", 0);
+        FeedSnapshot snap = FeedSnapshot.compact(null, List.of(e), T0.plusSeconds(3600));
+        // the snapshot's bytes replayed under another snapshot version, signed with the feed's key: the metadata
+        // (compacted) lists only that version, so skipping it would lift the block of e
+        String otherVersion = FeedLayout.version(FeedSnapshot.compact(null, List.of(quarantine(2, "b2", 0)),
+                T0.plusSeconds(3600)));
+        FeedLayout.Files f = LAYOUT.files(otherVersion);
+        repo.put(f.entryPath(), snap.canonicalBytes());
+        repo.put(f.signaturePath(), signer.sign(snap.canonicalBytes()));
+        repo.put(LAYOUT.metadataPath(), MetadataVersions.write(LAYOUT.groupId(), LAYOUT.artifactId(),
+                List.of(otherVersion), T0));
+        FeedException ex = assertThrows(FeedException.class, () -> read(null));
+        assertTrue(ex.getMessage().contains("belongs to version"), ex.getMessage());
+
+        // an unsigned one is only ignored
+        repo.files.remove(f.signaturePath());
+        FeedReader.Result r = read(null);
+        assertEquals(1, r.ignored().size());
+        assertTrue(r.ignored().get(0).contains("no signature"));
+    }
+
+    @Test
     void twoPublishersRacingOnTheMetadataBothEndUpListed() throws Exception {
         for (int round = 0; round < 8; round++) {
             MemoryRepository racing = new MemoryRepository();
