@@ -62,7 +62,7 @@ public class ReleaseMojo extends AbstractQuarantineMojo {
                     + "[:extension[:classifier]]:version (list the store with the quarantine goal), or a feed entry:"
                     + " -Dentry=<id>");
         }
-        FeedSettings feed = feedSettings();
+        FeedSettings feed = feedSettings(byEntry);
         if (byEntry && (feed == null || !feed.publishes())) {
             throw new MojoFailureException("[airlock] -Dentry names an entry of the fleet-wide quarantine feed, but "
                     + (feed == null ? "airlock.feed is not configured" : "this runner does not publish to it")
@@ -82,11 +82,21 @@ public class ReleaseMojo extends AbstractQuarantineMojo {
         }
     }
 
-    private FeedSettings feedSettings() throws MojoFailureException {
+    /**
+     * The feed of the build's configuration. A configuration error matters only when the feed is needed (an entry
+     * named) or the store is taken from the configuration; releasing in a store given as {@code airlock.quarantine.dir}
+     * works as before without a readable configuration.
+     */
+    private FeedSettings feedSettings(boolean needed) throws MojoFailureException {
         try {
             return AirlockBuild.of(session).config().feed();
         } catch (ConfigException e) {
-            throw new MojoFailureException("[airlock] CONFIG_ERROR " + e.getMessage());
+            if (needed || quarantineDir == null) {
+                throw new MojoFailureException("[airlock] CONFIG_ERROR " + e.getMessage());
+            }
+            getLog().warn("[airlock] the Airlock configuration cannot be read (" + e.getMessage() + "): releasing in "
+                    + quarantineDir + " only, not in a fleet-wide quarantine feed");
+            return null;
         }
     }
 
