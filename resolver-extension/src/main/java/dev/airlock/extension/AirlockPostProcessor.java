@@ -129,10 +129,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         } else if (parsed != null) {
             QuarantineJudgement quarantine = new QuarantineJudgement(store, s.judgeMode());
             try {
-                if (sha256 == null) {
-                    sha256 = s.digests().sha256(file);
-                    resolution = resolution.withSha256(sha256);
-                }
+                resolution = hashed(s, resolution, file);
                 apply(s, quarantine.judge(resolution), refusals);
             } catch (IOException e) {
                 refusals.add(quarantine.unreadable(e));
@@ -141,16 +138,14 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         FleetFeed feed = s.fleetFeed();
         if (feed != null && feed.mayBlock(resolution.parsed())) {
             try {
-                if (sha256 == null) {
-                    sha256 = s.digests().sha256(file);
-                    resolution = resolution.withSha256(sha256);
-                }
+                resolution = hashed(s, resolution, file);
                 apply(s, feed.judge(resolution), refusals);
             } catch (IOException e) {
                 refusals.add("cannot read " + file + " to compare it with the fleet-wide quarantine: "
                         + e.getMessage());
             }
         }
+        sha256 = resolution.sha256();
         String originId;
         String repoId = null;
         String repoUrl = null;
@@ -217,6 +212,11 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         if (!refusals.isEmpty()) {
             refuse(s, r, artifact, origin instanceof RemoteRepository rr ? rr : null, String.join("; ", refusals));
         }
+    }
+
+    /** {@code r} with the SHA-256 of {@code file}, hashed now if it has none yet. */
+    private static Resolution hashed(BuildSession s, Resolution r, Path file) throws IOException {
+        return r.sha256() != null ? r : r.withSha256(s.digests().sha256(file));
     }
 
     /** The resolution as the judgements see it (dev.airlock.verify.judge). */
