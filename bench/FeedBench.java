@@ -1,4 +1,5 @@
 import com.sun.net.httpserver.HttpServer;
+import dev.airlock.verify.feed.FeedCompactor;
 import dev.airlock.verify.feed.FeedEntry;
 import dev.airlock.verify.feed.FeedException;
 import dev.airlock.verify.feed.FeedLayout;
@@ -25,8 +26,10 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -45,8 +48,9 @@ import java.util.concurrent.Executors;
  * java -cp attestation-verify/target/classes bench/FeedBench.java [N ...]     # default 10 1000 100000
  * </pre>
  *
- * For each N it measures the feed as publishers leave it (one version per entry, no snapshot) and compacted (a
- * snapshot of all but the last 10 entries, and a metadata file that lists the snapshot and those 10).
+ * For each N it measures the feed as publishers leave it (one version per entry, no snapshot) and compacted (all but
+ * the last 10 files compacted with Airlock's {@link FeedCompactor}, timed, and then those 10 published: a metadata
+ * file that lists the snapshot and those 10).
  */
 public class FeedBench {
     static final FeedLayout LAYOUT = FeedLayout.parse("com.acme.fleet:quarantine");
@@ -78,7 +82,8 @@ public class FeedBench {
             for (boolean compacted : new boolean[] {false, true}) {
                 Path root = work.resolve(n + (compacted ? "-compacted" : "-plain"));
                 long t0 = System.nanoTime();
-                int blocked = build(root, n, compacted, signer);
+                Built built = build(root, n, compacted, signer, verifier);
+                int blocked = built.blocked();
                 long publishMs = (System.nanoTime() - t0) / 1_000_000;
                 HttpServer server = serve(root);
                 try {
@@ -89,6 +94,10 @@ public class FeedBench {
                     System.out.printf("%-8d %-10s %-6s %9s %11s %9s   %9s %11s %9s   (feed written in %d ms)%n", n,
                             compacted ? "compacted" : "plain", cold[0], cold[1], cold[2], cold[3], warm[1], warm[2],
                             warm[3], publishMs);
+                    if (built.compactMs() >= 0) {
+                        System.out.printf("%-8s compact-feed's compaction: %d ms (%s)%n", "", built.compactMs(),
+                                built.compaction());
+                    }
                 } finally {
                     server.stop(0);
                 }
@@ -97,8 +106,15 @@ public class FeedBench {
         System.exit(0);
     }
 
-    /** Writes a feed of n entries (one in ten released) into root; returns how many stay blocked. */
-    static int build(Path root, int n, boolean compacted, FeedSigner signer) throws IOException {
+    /** How many entries stay blocked, and how long the compaction took (-1: not compacted). */
+    record Built(int blocked, long compactMs, String compaction) {}
+
+    /**
+     * Writes a feed of n entries (one in ten released) into root. Compacted: all but the last 10 files are published,
+     * then compacted with Airlock's {@link FeedCompactor} (as the compact-feed goal does), then the last 10 published.
+     */
+    static Built build(Path root, int n, boolean compacted, FeedSigner signer, FeedVerifier verifier)
+            throws IOException, FeedException {
         List<FeedEntry> all = new ArrayList<>();
         int blocked = 0;
         for (int i = 0; i < n; i++) {
@@ -113,27 +129,41 @@ public class FeedBench {
             }
         }
         FolderRepository folder = new FolderRepository(root);
-        int split = compacted ? Math.max(0, all.size() - 10) : 0;
+        int split = compacted ? Math.max(0, all.size() - 10) : all.size();
         List<String> listed = new ArrayList<>();
+        write(folder, all.subList(0, split), listed, signer);
+        long compactMs = -1;
+        String compaction = "";
         if (compacted) {
-            FeedSnapshot snap = FeedSnapshot.compact(null, all.subList(0, split), T0.plusSeconds(10L * n));
-            FeedLayout.Files f = LAYOUT.files(snap);
-            byte[] bytes = snap.canonicalBytes();
-            folder.put(f.entryPath(), bytes);
-            folder.put(f.signaturePath(), signer.sign(bytes));
-            listed.add(f.version());
+            long t0 = System.nanoTime();
+            FeedCompactor.Result r = new FeedCompactor(LAYOUT, verifier, folder, signer,
+                    Clock.fixed(T0.plusSeconds(10L * n), ZoneOffset.UTC), Duration.ZERO)
+                    .compact(Duration.ofMinutes(30));
+            compactMs = (System.nanoTime() - t0) / 1_000_000;
+            compaction = "folded in " + r.folded() + ", " + r.snapshot().entries().size() + " live; metadata "
+                    + r.listedBefore() + " -> " + r.listedAfter() + " versions";
+            listed = new ArrayList<>(MetadataVersions.read("bench", folder.get(LAYOUT.metadataPath()).orElseThrow(),
+                    FeedCompactor.MAX_METADATA_BYTES));
+            write(folder, all.subList(split, all.size()), listed, signer);
         }
-        for (FeedEntry e : all.subList(split, all.size())) {
+        return new Built(blocked, compactMs, compaction);
+    }
+
+    /**
+     * Stores the files of {@code entries} and lists them after {@code listed} in one metadata write (the list the
+     * publishers' merges leave; FeedPublisher writes it the same way, one version at a time).
+     */
+    static void write(FolderRepository folder, List<FeedEntry> entries, List<String> listed, FeedSigner signer)
+            throws IOException {
+        for (FeedEntry e : entries) {
             FeedLayout.Files f = LAYOUT.files(e);
             byte[] bytes = e.canonicalBytes();
             folder.put(f.entryPath(), bytes);
             folder.put(f.signaturePath(), signer.sign(bytes));
             listed.add(f.version());
         }
-        // the metadata as the publishers' merges leave it (FeedPublisher writes it the same way, one version at a time)
         folder.put(LAYOUT.metadataPath(), MetadataVersions.write(LAYOUT.groupId(), LAYOUT.artifactId(), listed,
                 T0));
-        return blocked;
     }
 
     static String[] read(FeedVerifier verifier, HttpRepository repo, Path cache, int blocked) {

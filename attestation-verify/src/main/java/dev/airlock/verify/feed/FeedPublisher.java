@@ -63,11 +63,56 @@ public final class FeedPublisher {
     }
 
     private String publish(FeedLayout.Files files, byte[] bytes, byte[] signature) throws IOException {
+        store(files, bytes, signature);
+        list(files.version(), listed -> listed);
+        return files.version();
+    }
+
+    private void store(FeedLayout.Files files, byte[] bytes, byte[] signature) throws IOException {
         // the signature first: a reader that sees the file sees its signature
         putWithSha1(files.signaturePath(), signature);
         putWithSha1(files.entryPath(), bytes);
-        list(files.version());
-        return files.version();
+    }
+
+    /**
+     * Publishes a compaction ({@link FeedCompactor}): the snapshot's files, then a metadata list that holds the
+     * snapshot and every version the snapshot does not cover. The versions it covers and the older snapshots leave
+     * the list (their files stay in the repository); a reader starts from the newest snapshot listed
+     * ({@link FeedReader}). Entries published meanwhile are kept: each rewrite starts from the list as it is then.
+     *
+     * @param previous the version of the snapshot {@code snapshot} was compacted from, or null
+     * @return the snapshot's version
+     * @throws IOException also when the list shows a snapshot newer than {@code previous} that is not this one:
+     *     another compaction ran at the same time (one at a time; docs/fleet.md)
+     */
+    public String publishCompaction(FeedSnapshot snapshot, String previous) throws IOException {
+        FeedLayout.Files files = layout.files(snapshot);
+        byte[] bytes = snapshot.canonicalBytes();
+        store(files, bytes, signer.sign(bytes));
+        String version = files.version();
+        list(version, listed -> {
+            List<String> kept = new java.util.ArrayList<>();
+            for (String v : listed) {
+                if (FeedLayout.isSnapshotVersion(v) && !v.equals(version)) {
+                    if (previous == null || v.compareTo(previous) > 0) {
+                        throw new IOException("another compaction listed snapshot " + v + " in the feed " + layout
+                                + " while this one (" + version + ", compacted from "
+                                + (previous == null ? "no snapshot" : previous) + ") ran; its files are stored but it"
+                                + " is not listed. Compact one at a time, then run the compact-feed goal again");
+                    }
+                } else if (!snapshot.covers(v)) {
+                    kept.add(v);
+                }
+            }
+            return kept;
+        });
+        return version;
+    }
+
+    /** What a publisher does to the metadata's version list before it merges its own version in. */
+    @FunctionalInterface
+    private interface Rewrite {
+        List<String> apply(List<String> listed) throws IOException;
     }
 
     private void putWithSha1(String path, byte[] bytes) throws IOException {
@@ -75,8 +120,11 @@ public final class FeedPublisher {
         repository.put(path + ".sha1", java.util.HexFormat.of().formatHex(sha1(bytes)).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Merges {@code version} into the metadata until two reads {@code settle} apart show it listed. */
-    private void list(String version) throws IOException {
+    /**
+     * Merges {@code version} into the metadata (after {@code rewrite}) until two reads {@code settle} apart show it
+     * listed.
+     */
+    private void list(String version, Rewrite rewrite) throws IOException {
         String path = layout.metadataPath();
         String source = repository.describe() + "/" + path;
         boolean listedBefore = false;
@@ -97,7 +145,7 @@ public final class FeedPublisher {
                 listed = versions(source, repository.get(path));
             }
             byte[] xml = MetadataVersions.write(layout.groupId(), layout.artifactId(),
-                    MetadataVersions.merge(listed, List.of(version)), clock.instant());
+                    MetadataVersions.merge(rewrite.apply(listed), List.of(version)), clock.instant());
             putWithSha1(path, xml);
         }
         throw new IOException("version " + version + " of the feed " + layout + " is stored in "
@@ -110,7 +158,8 @@ public final class FeedPublisher {
             return List.of();
         }
         try {
-            return MetadataVersions.read(source, xml.get());
+            // the compaction's limit: a publisher must be able to add to a feed that only a compaction can read
+            return MetadataVersions.read(source, xml.get(), FeedCompactor.MAX_METADATA_BYTES);
         } catch (FeedException e) {
             throw new IOException(e.getMessage(), e);
         }

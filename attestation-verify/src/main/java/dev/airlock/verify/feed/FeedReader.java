@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,12 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads a feed from a repository: its {@code maven-metadata.xml}, the newest snapshot whose signature the policy
- * accepts, and every entry and release version that snapshot does not cover; each file verified with
- * {@link FeedVerifier} before it is parsed. Files that are not accepted (no signature, a bad one; an entry that is
+ * Reads a feed from a repository: its {@code maven-metadata.xml}, the newest snapshot it lists (which
+ * must be accepted), and every entry and release version that snapshot does not cover; each file verified with
+ * {@link FeedVerifier} before it is parsed. Entries and releases that are not accepted (no signature, a bad one;
  * malformed or not the content its version names) are ignored and listed in {@link Result#ignored()}; they never
- * block and never lift anything. A snapshot signed with the feed's key that cannot be read fails the read: it may
- * stand for versions the metadata no longer lists.
+ * block and never lift anything. The newest snapshot the metadata lists must be accepted and readable, or the read
+ * fails: it stands for versions a compacted metadata file no longer lists.
  *
  * <p>A version's file cannot change without changing its version (the version names the id prefix and time of its
  * content), so accepted files are kept in a local cache folder and are not fetched again; they are verified again
@@ -32,19 +31,26 @@ public final class FeedReader {
      *
      * @param index what the accepted files block
      * @param ignored one sentence per file that was not accepted
+     * @param kept one sentence per file the metadata no longer lists (or a newer snapshot than it lists) that this
+     *     runner accepted before and keeps using from its cache: a sign that someone rewrote the metadata
      * @param versions the versions the metadata lists
      * @param snapshot the snapshot version the index starts from, or null
+     * @param start that snapshot, or null
+     * @param accepted the entries and releases accepted besides the snapshot (the versions it does not cover)
      * @param metadataFound whether the repository had a {@code maven-metadata.xml} for the feed (none: nothing was
      *     ever published to it, or the coordinates are wrong)
      * @param requests the requests made to the repository
      * @param bytes the bytes received
      * @param cached the files read from the cache instead of the repository
      */
-    public record Result(FeedIndex index, List<String> ignored, List<String> versions, String snapshot,
-            boolean metadataFound, int requests, long bytes, int cached) {
+    public record Result(FeedIndex index, List<String> ignored, List<String> kept, List<String> versions,
+            String snapshot, FeedSnapshot start, List<FeedEntry> accepted, boolean metadataFound, int requests,
+            long bytes, int cached) {
         public Result {
             ignored = List.copyOf(ignored);
+            kept = List.copyOf(kept);
             versions = List.copyOf(versions);
+            accepted = List.copyOf(accepted);
         }
     }
 
@@ -70,6 +76,17 @@ public final class FeedReader {
         this.deadlineNanos = System.nanoTime() + timeout.toNanos();
     }
 
+    private int metadataLimit = MetadataVersions.MAX_BYTES;
+
+    /**
+     * Reads a metadata file of up to {@code bytes} (default {@link MetadataVersions#MAX_BYTES}): the compaction reads
+     * feeds that have grown past what a build reads.
+     */
+    public FeedReader metadataLimit(int bytes) {
+        this.metadataLimit = bytes;
+        return this;
+    }
+
     /**
      * Reads the feed.
      *
@@ -79,30 +96,53 @@ public final class FeedReader {
     public Result read() throws IOException, FeedException {
         Optional<byte[]> metadata = get(layout.metadataPath());
         if (metadata.isEmpty()) {
-            return new Result(FeedIndex.of(List.of()), List.of(), List.of(), null, false, requests.get(),
-                    bytes.get(), cached.get());
+            return new Result(FeedIndex.of(List.of()), List.of(), List.of(), List.of(), null, null, List.of(),
+                    false, requests.get(), bytes.get(), cached.get());
         }
         List<String> versions = MetadataVersions.read(repository.describe() + "/" + layout.metadataPath(),
-                metadata.get());
+                metadata.get(), metadataLimit);
         List<String> ignored = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         FeedSnapshot snapshot = null;
-        String snapshotVersion = null;
-        List<String> snapshots = versions.stream().filter(FeedLayout::isSnapshotVersion)
-                .sorted(Comparator.reverseOrder()).toList();
-        for (String v : snapshots) {
-            Fetched f = fetch(v);
-            if (f.problem != null) {
-                ignored.add(f.problem);
-                continue;
-            }
-            // signed with the feed's key: it may stand for versions no longer listed (a compacted metadata file), so
-            // a snapshot that cannot be read makes the feed unreadable rather than being skipped (fail closed)
-            snapshot = FeedLayout.readSnapshot(v, f.source, f.file);
-            snapshotVersion = v;
-            keep(v, f);
-            break;
+        String snapshotVersion = FeedLayout.latestSnapshot(versions).orElse(null);
+        // someone with write access to the repository may rewrite the metadata: drop versions, or list an older
+        // snapshot. What this runner accepted before is a floor: a newer snapshot or an entry kept in its cache is
+        // used although the metadata no longer lists it
+        List<String> inCache = cachedVersions();
+        String cachedSnapshot = FeedLayout.latestSnapshot(inCache).orElse(null);
+        if (cachedSnapshot != null && (snapshotVersion == null || cachedSnapshot.compareTo(snapshotVersion) > 0)
+                && acceptedInCache(cachedSnapshot)) {
+            kept.add("snapshot " + cachedSnapshot + " (accepted before, kept in this runner's cache) is newer than "
+                    + (snapshotVersion == null ? "any snapshot" : "the newest snapshot " + snapshotVersion)
+                    + " the metadata lists: it is used (the metadata was rewritten by someone other than Airlock,"
+                    + " or a publish is under way)");
+            snapshotVersion = cachedSnapshot;
         }
-        List<String> toFetch = snapshot == null ? FeedLayout.entryVersions(versions) : snapshot.toFetch(versions);
+        if (snapshotVersion != null) {
+            // the newest snapshot stands for every version it covers, and a compaction lists only it and the versions
+            // it does not cover (FeedPublisher#publishCompaction): an older snapshot or the entries alone may lack
+            // blocks, so a newest snapshot that is not accepted or cannot be read fails the read (fail closed)
+            Fetched f = fetch(snapshotVersion);
+            if (f.problem != null) {
+                throw new FeedException(repository.describe() + "/" + layout.files(snapshotVersion).entryPath(),
+                        "the feed's newest snapshot is not accepted (" + f.problem + "); a compacted feed's metadata"
+                        + " no longer lists the versions it stands for, so the feed cannot be read without it",
+                        "publish a new snapshot with the feed's key (the compact-feed goal), or remove version "
+                        + snapshotVersion + " from the metadata if nobody compacted the feed");
+            }
+            snapshot = FeedLayout.readSnapshot(snapshotVersion, f.source, f.file);
+            keep(snapshotVersion, f);
+        }
+        List<String> toFetch = new ArrayList<>(snapshot == null ? FeedLayout.entryVersions(versions)
+                : snapshot.toFetch(versions));
+        for (String v : FeedLayout.entryVersions(inCache)) {
+            if (!versions.contains(v) && (snapshot == null || !snapshot.covers(v))) {
+                kept.add("version " + v + " (accepted before, kept in this runner's cache) is not listed in the"
+                        + " metadata and no snapshot covers it: it is used (only a compaction removes versions from"
+                        + " the list, and only those its snapshot covers)");
+                toFetch.add(v);
+            }
+        }
         List<Object> read = InParallel.map("airlock-feed", toFetch, IOException.class, v -> {
             Fetched f = fetch(v);
             if (f.problem != null) {
@@ -125,8 +165,47 @@ public final class FeedReader {
             }
         }
         FeedIndex index = snapshot == null ? FeedIndex.of(entries) : FeedIndex.of(snapshot, entries);
-        return new Result(index, ignored, versions, snapshotVersion, true, requests.get(), bytes.get(),
-                cached.get());
+        return new Result(index, ignored, kept, versions, snapshotVersion, snapshot, entries, true,
+                requests.get(), bytes.get(), cached.get());
+    }
+
+    /** The versions whose file and signature are in the cache (not verified yet); none without a cache. */
+    private List<String> cachedVersions() {
+        if (cache == null) {
+            return List.of();
+        }
+        Path dir = cache.resolve(layout.artifactDirectory());
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                String v = p.getFileName().toString();
+                if (FeedLayout.isEntryVersion(v) || FeedLayout.isSnapshotVersion(v)) {
+                    FeedLayout.Files files = layout.files(v);
+                    if (Files.isRegularFile(p.resolve(files.entryFile()))
+                            && Files.isRegularFile(p.resolve(files.signatureFile()))) {
+                        out.add(v);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return List.of(); // the cache only adds to what the repository says
+        }
+        return out;
+    }
+
+    /** Whether the cached file of {@code version} is accepted as it is in the cache. */
+    private boolean acceptedInCache(String version) {
+        FeedLayout.Files files = layout.files(version);
+        Path dir = cache.resolve(files.directory());
+        try {
+            return verifier.verify(version, Files.readAllBytes(dir.resolve(files.entryFile())),
+                    Files.readAllBytes(dir.resolve(files.signatureFile()))).accepted();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A version's file and signature, verified; or the sentence saying why it is ignored. */

@@ -34,10 +34,16 @@ public final class MetadataVersions {
      *     large; naming line and column
      */
     public static List<String> read(String source, byte[] xml) throws FeedException {
+        return read(source, xml, MAX_BYTES);
+    }
+
+    /** {@link #read(String, byte[])} with another size limit (the compaction reads a feed builds refuse). */
+    public static List<String> read(String source, byte[] xml, int maxBytes) throws FeedException {
         String fix = "let Maven's deployer rewrite the feed's maven-metadata.xml (publish again), or restore it from"
                 + " the repository manager";
-        if (xml.length > MAX_BYTES) {
-            throw new FeedException(source, "is " + xml.length + " bytes long (at most " + MAX_BYTES + ")", fix);
+        if (xml.length > maxBytes) {
+            throw new FeedException(source, "is " + xml.length + " bytes long (at most " + maxBytes + ")",
+                    maxBytes == MAX_BYTES ? fix + "; a feed this long needs compacting (the compact-feed goal)" : fix);
         }
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -172,6 +172,55 @@ class FeedReaderTest {
     private static final Duration SETTLE = Duration.ofMillis(150);
 
     @Test
+    void whatARunnerAcceptedBeforeStaysBlockedWhenSomeoneRewritesTheMetadata() throws Exception {
+        List<FeedEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            FeedEntry e = quarantine(i, "b" + i, i);
+            entries.add(e);
+            publisher.publish(e);
+        }
+        Path cache = dir.resolve("cache");
+        FeedReader.Result before = read(cache);
+        assertEquals(3, before.index().blocking().size());
+        assertEquals(List.of(), before.kept());
+
+        // a compaction delists what its snapshot covers: nothing is "kept", the cache agrees with the snapshot
+        FeedCompactor compactor = new FeedCompactor(LAYOUT, new FeedVerifier(policy, LAYOUT), repo, signer,
+                Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC), Duration.ZERO);
+        String s1 = compactor.compact(Duration.ofSeconds(30)).version();
+        FeedReader.Result compacted = read(cache);
+        assertEquals(List.of(), compacted.kept(), String.join("\n", compacted.kept()));
+        assertEquals(before.index(), compacted.index());
+
+        // two more, a second compaction, read by this runner
+        FeedEntry e3 = quarantine(3, "b3", 3);
+        FeedEntry e4 = quarantine(4, "b4", 4);
+        publisher.publish(e3);
+        publisher.publish(e4);
+        new FeedCompactor(LAYOUT, new FeedVerifier(policy, LAYOUT), repo, signer,
+                Clock.fixed(T0.plusSeconds(7200), ZoneOffset.UTC), Duration.ZERO).compact(Duration.ofSeconds(30));
+        FeedEntry e5 = quarantine(5, "b5", 5);
+        publisher.publish(e5);
+        FeedReader.Result full = read(cache);
+        assertEquals(6, full.index().blocking().size());
+
+        // someone with write access lists the first snapshot again and drops the last entry: this runner keeps
+        // the newer snapshot and the entry from its cache, and says so
+        repo.put(LAYOUT.metadataPath(), MetadataVersions.write(LAYOUT.groupId(), LAYOUT.artifactId(), List.of(s1),
+                T0));
+        FeedReader.Result rolledBack = read(cache);
+        assertEquals(full.index(), rolledBack.index());
+        assertEquals(2, rolledBack.kept().size(), String.join("\n", rolledBack.kept()));
+        assertTrue(rolledBack.kept().get(0).contains("is newer than the newest snapshot " + s1));
+        assertTrue(rolledBack.kept().get(1).contains(FeedLayout.version(e5)) && rolledBack.kept().get(1)
+                .contains("not listed in the metadata and no snapshot covers it"), rolledBack.kept().get(1));
+        // a runner without that cache sees only what the metadata lists (docs/fleet.md says so)
+        FeedReader.Result fresh = read(null);
+        assertEquals(3, fresh.index().blocking().size());
+        assertTrue(fresh.index().blocked(e5.coordinates(), e5.sha256()).isEmpty());
+    }
+
+    @Test
     void aSignedSnapshotThatCannotBeReadFailsTheReadInsteadOfBeingSkipped() throws Exception {
         FeedEntry e = quarantine(1, "b1", 0);
         FeedSnapshot snap = FeedSnapshot.compact(null, List.of(e), T0.plusSeconds(3600));
@@ -187,11 +236,13 @@ class FeedReaderTest {
         FeedException ex = assertThrows(FeedException.class, () -> read(null));
         assertTrue(ex.getMessage().contains("belongs to version"), ex.getMessage());
 
-        // an unsigned one is only ignored
+        // an unsigned one fails the read too: a compaction delisted the versions it stands for, and write access to
+        // the repository alone must not lift their blocks by replacing the snapshot
         repo.files.remove(f.signaturePath());
-        FeedReader.Result r = read(null);
-        assertEquals(1, r.ignored().size());
-        assertTrue(r.ignored().get(0).contains("no signature"));
+        FeedException unsigned = assertThrows(FeedException.class, () -> read(null));
+        assertTrue(unsigned.getMessage().contains("newest snapshot is not accepted")
+                && unsigned.getMessage().contains("no signature"), unsigned.getMessage());
+        assertTrue(unsigned.getMessage().contains("compact-feed"), "names the fix: " + unsigned.getMessage());
     }
 
     @Test
