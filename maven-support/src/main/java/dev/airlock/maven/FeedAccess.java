@@ -3,6 +3,7 @@ package dev.airlock.maven;
 import dev.airlock.verify.config.AirlockConfig;
 import dev.airlock.verify.config.FeedSettings;
 import dev.airlock.verify.config.MirrorSpec;
+import dev.airlock.verify.feed.FeedCompactor;
 import dev.airlock.verify.feed.FeedEntry;
 import dev.airlock.verify.feed.FeedException;
 import dev.airlock.verify.feed.FeedPublisher;
@@ -62,14 +63,7 @@ public final class FeedAccess {
             Path cache) throws Unreadable {
         FeedSettings f = config.feed();
         String name = f.coordinates();
-        TrustPolicy policy;
-        try {
-            policy = TrustPolicy.parse(f.policy());
-        } catch (PolicyException e) {
-            throw new Unreadable("the feed " + name + " cannot be verified: its policy (airlock.feed.policy) cannot"
-                    + " be read: " + e.getMessage(), e);
-        }
-        FeedVerifier verifier = new FeedVerifier(policy, f.feed());
+        FeedVerifier verifier = verifier(f);
         long started = System.nanoTime();
         List<String> asked = new ArrayList<>();
         FeedReader.Result last = null;
@@ -98,6 +92,38 @@ public final class FeedAccess {
                     + f.feed().groupId() + " (airlock.namespaces)", null);
         }
         return new Read(null, asked, last, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The verifier of the feed's files: the keys {@code airlock.feed.policy} names for the feed's coordinates. */
+    private static FeedVerifier verifier(FeedSettings f) throws Unreadable {
+        try {
+            return new FeedVerifier(TrustPolicy.parse(f.policy()), f.feed());
+        } catch (PolicyException e) {
+            throw new Unreadable("the feed " + f.coordinates() + " cannot be verified: its policy"
+                    + " (airlock.feed.policy) cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The time a compaction may take to read the feed. */
+    public static final Duration COMPACT_READ_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * Compacts the feed in {@code airlock.feed.publish} (the hosted repository runners publish to, read and rewritten
+     * there: a group in front of it may serve an older list), signing the snapshot with {@code airlock.feed.signingKey}.
+     *
+     * @throws Unreadable when the policy cannot be read
+     * @throws FeedException when the feed or the signing key cannot be read
+     * @throws IOException when the repository refuses or cannot be reached, or another compaction runs at once
+     */
+    public static FeedCompactor.Result compact(FeedSettings settings, RepositorySystemSession session,
+            TransporterProvider transporters) throws Unreadable, FeedException, IOException {
+        FeedVerifier verifier = verifier(settings);
+        FeedSigner signer = FeedSigner.fromPem(settings.signingKey());
+        try (TransportedFeed repo = TransportedFeed.open(transporters, session, settings.publishId(),
+                settings.publishUrl(), COMPACT_READ_TIMEOUT.toMillis())) {
+            return new FeedCompactor(settings.feed(), verifier, repo, signer, Clock.systemUTC(),
+                    FeedPublisher.SETTLE).compact(COMPACT_READ_TIMEOUT);
+        }
     }
 
     /**

@@ -77,6 +77,10 @@ final class FleetFeed {
                 LOG.warn("[airlock] feed {}: {}", name, ignored);
                 s.feedLine("feed " + name + ": " + ignored);
             }
+            for (String kept : r.kept()) {
+                LOG.warn("[airlock] feed {}: {}", name, kept);
+                s.feedLine("feed " + name + ": " + kept);
+            }
             for (String problem : r.index().problems()) {
                 LOG.warn("[airlock] feed {}: {}", name, problem);
                 s.feedLine("feed " + name + ": " + problem);
@@ -84,7 +88,8 @@ final class FleetFeed {
             String line = "feed " + name + " read from mirror " + read.mirrorId() + ": "
                     + r.index().blocking().size() + " blocked, " + r.versions().size() + " versions"
                     + (r.snapshot() == null ? "" : " (from snapshot " + r.snapshot() + ")") + ", "
-                    + r.ignored().size() + " ignored; " + r.requests() + " requests, " + r.bytes() + " bytes, "
+                    + r.ignored().size() + " ignored" + (r.kept().isEmpty() ? "" : ", " + r.kept().size()
+                    + " kept from the cache although not listed") + "; " + r.requests() + " requests, " + r.bytes() + " bytes, "
                     + r.cached() + " files from the cache, " + read.millis() + " ms";
             LOG.info("[airlock] {}", line);
             s.feedLine(line);

@@ -62,21 +62,71 @@ final class DocPage {
         return found.get(0);
     }
 
-    /** The arguments of the command block {@code it:run NAME}, {@code mvn} left off. */
+    /**
+     * The arguments of the command block {@code it:run NAME}, {@code mvn} left off: one command, which may go on over
+     * lines ending in a backslash, split into words as a POSIX shell does for plain text ({@code "..."} and
+     * {@code '...'} quote, a backslash escapes the next character outside single quotes; no expansion).
+     */
     List<String> command(String name) {
         List<Block> found = of("run").stream().filter(b -> name.equals(b.arg())).toList();
         if (found.size() != 1) {
             throw new IllegalStateException(file + " has " + found.size() + " command blocks it:run " + name);
         }
-        List<String> lines = found.get(0).text().lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        String joined = found.get(0).text().replaceAll("\\\\\n", " ");
+        List<String> lines = joined.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         if (lines.size() != 1 || !lines.get(0).startsWith("mvn ")) {
             throw new IllegalStateException(file + ": the block it:run " + name + " is not one mvn command: " + lines);
         }
-        List<String> args = new ArrayList<>(List.of(lines.get(0).split("\\s+")));
+        List<String> args = words(lines.get(0));
         args.remove(0);
-        return args.stream().map(a -> a.length() > 1 && a.startsWith("'") && a.endsWith("'")
-                ? a.substring(1, a.length() - 1) : a).toList();
+        return args;
+    }
+
+    /** Splits a command line into words as a shell does without expansions; an unclosed quote is an error. */
+    static List<String> words(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote == '\'') {
+                if (c == '\'') {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\\' && i + 1 < line.length()) {
+                word.append(line.charAt(++i));
+                inWord = true;
+            } else if (quote == '"') {
+                if (c == '"') {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    out.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalStateException("unclosed " + quote + " in: " + line);
+        }
+        if (inWord) {
+            out.add(word.toString());
+        }
+        return out;
     }
 
     /** Writes every {@code it:file} block into {@code project}. */

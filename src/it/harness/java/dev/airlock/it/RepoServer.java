@@ -136,6 +136,62 @@ public final class RepoServer implements AutoCloseable {
         return this;
     }
 
+    private volatile String pairedPath;
+    private final Object pairLock = new Object();
+    private boolean pairWaiting;
+    private long pairGeneration;
+    private int pairsMade;
+
+    /** How long a paired GET waits for its partner. */
+    static final long PAIR_WAIT_MILLIS = 10_000;
+
+    /**
+     * GETs of {@code path} (relative, e.g. {@code com/acme/fleet/quarantine/maven-metadata.xml}; null: none) are
+     * answered in pairs: each reads the file, then waits (at most {@link #PAIR_WAIT_MILLIS}) until a second GET of the
+     * path arrives, and both are answered together with what they read. Two clients that read and then write the
+     * file (two publishers merging a version list) thus both read the same content before either writes: the race a
+     * repository without compare-and-set allows, made to happen every time.
+     */
+    public RepoServer pairGets(String path) {
+        this.pairedPath = path == null || path.isBlank() ? null : path.trim();
+        return this;
+    }
+
+    /** The GETs answered together with a partner so far. */
+    public int pairsMade() {
+        synchronized (pairLock) {
+            return pairsMade;
+        }
+    }
+
+    private void pairUp() {
+        synchronized (pairLock) {
+            if (pairWaiting) {
+                pairWaiting = false;
+                pairGeneration++;
+                pairsMade++;
+                pairLock.notifyAll();
+                return;
+            }
+            pairWaiting = true;
+            long generation = pairGeneration;
+            long deadline = System.nanoTime() + PAIR_WAIT_MILLIS * 1_000_000;
+            try {
+                while (pairGeneration == generation) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000;
+                    if (left <= 0) {
+                        pairWaiting = false; // no partner came: answered alone
+                        return;
+                    }
+                    pairLock.wait(left);
+                }
+            } catch (InterruptedException e) {
+                pairWaiting = false;
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     /** Forgets the requests logged so far. */
     public void clear() {
         requests.clear();
@@ -218,7 +274,11 @@ public final class RepoServer implements AutoCloseable {
         if (file == null) {
             return send(ex, 404, null, method);
         }
-        return send(ex, 200, Files.readAllBytes(file), method);
+        byte[] content = Files.readAllBytes(file);
+        if (method.equals("GET") && rel.equals(pairedPath)) {
+            pairUp(); // read before the wait: the partner cannot have written yet
+        }
+        return send(ex, 200, content, method);
     }
 
     private int deploy(HttpExchange ex, String path, boolean authenticated) throws IOException {

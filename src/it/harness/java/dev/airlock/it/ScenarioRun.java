@@ -622,6 +622,10 @@ public final class ScenarioRun {
         if (runner == null || runner.isBlank()) {
             return localRepo;
         }
+        return runnerRepo(runner);
+    }
+
+    private Path runnerRepo(String runner) throws IOException {
         Path repo = work.resolve("runner-" + runner.trim()).resolve("local-repo");
         if (!Files.isDirectory(repo)) {
             Files.createDirectories(repo);
@@ -633,11 +637,40 @@ public final class ScenarioRun {
     }
 
     /**
+     * A copy of the project for runner {@code runner}'s build run at the same moment as another
+     * ({@code it.parallel.N}), {@code workdir/runner-NAME/project}: everything but {@code target/}, so that the two
+     * builds do not share their outputs and reports.
+     */
+    private Path projectCopy(String runner) throws IOException {
+        Path copy = work.resolve("runner-" + runner).resolve("project");
+        deleteTree(copy);
+        try (java.util.stream.Stream<Path> files = Files.walk(project)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path rel = project.relativize(from);
+                if (rel.toString().isEmpty() || rel.getName(0).toString().equals("target")) {
+                    continue;
+                }
+                Path to = copy.resolve(rel.toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
      * Between builds: {@code it.clearLocalRepo.N=true} gives build N a fresh local repository (a cold build);
      * {@code it.mirror.update.N=dir} copies {@code dir} over the first mirror's {@code mirror/} folder (the mirror
      * changes what it serves).
      */
     private void beforeBuild(int n) throws IOException {
+        for (Map.Entry<String, RepoServer> s : servers.entrySet()) {
+            s.getValue().pairGets(scenario.get("it.mirror." + s.getKey() + ".pair." + n, null));
+        }
         if (Boolean.parseBoolean(scenario.get("it.clearLocalRepo." + n, "false"))) {
             deleteTree(localRepo);
             Files.createDirectories(localRepo);
@@ -799,6 +832,11 @@ public final class ScenarioRun {
 
     private int runMaven(Path mavenHome, List<String> args, Path settings, Path repo, String opts, StringBuilder log,
             Path executable) throws MavenInvocationException {
+        return runMaven(mavenHome, args, settings, repo, opts, log, executable, project);
+    }
+
+    private int runMaven(Path mavenHome, List<String> args, Path settings, Path repo, String opts, StringBuilder log,
+            Path executable, Path project) throws MavenInvocationException {
         InvocationRequest req = request(mavenHome, project, withKeyServer(args), repo,
                 "-Duser.home=" + home + " -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 " + opts, log, 600);
         req.setUserSettingsFile(settings.toFile());
@@ -865,11 +903,58 @@ public final class ScenarioRun {
         if (Boolean.parseBoolean(scenario.get("it.netns." + (inv.index() == 0 ? 1 : inv.index()), "false"))) {
             executable = NetworkNamespace.wrapper(work, mavenHome);
         }
-        int code = runMaven(mavenHome, filter(arguments(inv)), project.resolve("settings.xml"),
-                localRepoOf(inv.index() == 0 ? 1 : inv.index()), filter(inv.mavenOpts()), log, executable);
+        int index = inv.index() == 0 ? 1 : inv.index();
+        // it.parallel.N=NAME: the same build runs at the same moment as runner NAME, in a copy of the project, with
+        // it.parallel.args.N added to its arguments (e.g. a runner name of its own)
+        String parallelRunner = scenario.get("it.parallel." + index, null);
+        java.util.concurrent.ExecutorService pool = null;
+        java.util.concurrent.Future<Integer> parallel = null;
+        StringBuilder parallelLog = new StringBuilder();
+        if (parallelRunner != null && !parallelRunner.isBlank()) {
+            Path copy = projectCopy(parallelRunner.trim());
+            Path repo = runnerRepo(parallelRunner);
+            List<String> args = new ArrayList<>(filter(arguments(inv)));
+            String extra = scenario.get("it.parallel.args." + index, "").trim();
+            if (!extra.isEmpty()) {
+                args.addAll(filter(List.of(extra.split("\\s+"))));
+            }
+            String opts = filter(inv.mavenOpts());
+            Path exe = executable;
+            pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+            parallel = pool.submit(() -> runMaven(mavenHome, args, copy.resolve("settings.xml"), repo, opts,
+                    parallelLog, exe, copy));
+        }
+        int code;
+        try {
+            code = runMaven(mavenHome, filter(arguments(inv)), project.resolve("settings.xml"),
+                    localRepoOf(index), filter(inv.mavenOpts()), log, executable);
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
         logs.add(log.toString());
         exitCodes.add(code);
         Files.writeString(work.resolve("build-" + logs.size() + ".log"), log.toString(), StandardCharsets.UTF_8);
+        if (parallel != null) {
+            int parallelCode;
+            try {
+                parallelCode = parallel.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException("the parallel build of runner " + parallelRunner + " could not run", e);
+            }
+            Path parallelFile = work.resolve("build-" + logs.size() + "-" + parallelRunner.trim() + ".log");
+            Files.writeString(parallelFile, parallelLog.toString(), StandardCharsets.UTF_8);
+            if ((parallelCode == 0) != inv.expectSuccess()) {
+                throw new AssertionError("build " + logs.size() + " as runner " + parallelRunner.trim() + ", run at the"
+                        + " same moment, was expected to " + (inv.expectSuccess() ? "succeed" : "fail")
+                        + " but exited with " + parallelCode + "\n" + tail(parallelLog.toString()) + "\n(full log: "
+                        + parallelFile + ")");
+            }
+        }
 
         Path jsonl = project.resolve("target/airlock/resolution.jsonl");
         List<Map<String, Object>> lines = new ArrayList<>();
