@@ -94,13 +94,14 @@ public final class FeedReader {
      * @throws FeedException when the feed's metadata is not a metadata file: the feed is unknown
      */
     public Result read() throws IOException, FeedException {
-        Optional<byte[]> metadata = get(layout.metadataPath());
+        Optional<byte[]> metadata = metadata();
         if (metadata.isEmpty()) {
             return new Result(FeedIndex.of(List.of()), List.of(), List.of(), List.of(), null, null, List.of(),
                     false, requests.get(), bytes.get(), cached.get());
         }
         List<String> versions = MetadataVersions.read(repository.describe() + "/" + layout.metadataPath(),
                 metadata.get(), metadataLimit);
+        keepMetadata(metadata.get());
         List<String> ignored = new ArrayList<>();
         List<String> kept = new ArrayList<>();
         FeedSnapshot snapshot = null;
@@ -167,6 +168,58 @@ public final class FeedReader {
         FeedIndex index = snapshot == null ? FeedIndex.of(entries) : FeedIndex.of(snapshot, entries);
         return new Result(index, ignored, kept, versions, snapshotVersion, snapshot, entries, true,
                 requests.get(), bytes.get(), cached.get());
+    }
+
+    /** Where the last metadata read is kept, or null without a cache. */
+    private Path cachedMetadata() {
+        return cache == null ? null : cache.resolve(layout.metadataPath());
+    }
+
+    /**
+     * The feed's metadata. With a cache that holds the metadata last read, a conditional read in the Maven way: its
+     * {@code .sha1} (40 bytes) is asked first, and the cached file is used when it matches; otherwise (changed, no
+     * checksum) the metadata itself is fetched. A build on an unchanged feed thus costs one small request. The list it
+     * holds is only a list: every file it names is verified as always.
+     */
+    private Optional<byte[]> metadata() throws IOException {
+        Path kept = cachedMetadata();
+        if (kept != null && Files.isRegularFile(kept)) {
+            byte[] old = Files.readAllBytes(kept);
+            Optional<byte[]> sha1 = get(layout.metadataPath() + ".sha1");
+            if (sha1.isPresent() && firstWord(sha1.get()).equalsIgnoreCase(sha1Hex(old))) {
+                cached.incrementAndGet();
+                return Optional.of(old);
+            }
+        }
+        return get(layout.metadataPath());
+    }
+
+    private void keepMetadata(byte[] xml) {
+        Path kept = cachedMetadata();
+        if (kept == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(kept.getParent());
+            write(kept, xml);
+        } catch (IOException e) {
+            // the cache only saves bytes; the next read fetches the metadata again
+        }
+    }
+
+    /** The first word of a checksum file ({@code <hex>} or {@code <hex>  <file name>}). */
+    private static String firstWord(byte[] file) {
+        String s = new String(file, java.nio.charset.StandardCharsets.US_ASCII).strip();
+        int space = s.indexOf(' ');
+        return space < 0 ? s : s.substring(0, space);
+    }
+
+    private static String sha1Hex(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-1", e);
+        }
     }
 
     /** The versions whose file and signature are in the cache (not verified yet); none without a cache. */

@@ -94,17 +94,33 @@ class FeedReaderTest {
         assertEquals(11, first.requests());
         assertEquals(0, first.cached());
         FeedReader.Result second = read(cache);
-        assertEquals(1, second.requests(), "only the metadata");
-        assertEquals(10, second.cached());
+        assertEquals(1, second.requests(), "only the metadata's .sha1: it matches the metadata read before");
+        assertTrue(second.bytes() <= 41, "40 hex digits: " + second.bytes());
+        assertEquals(11, second.cached(), "the metadata and the ten files");
         assertEquals(first.index(), second.index());
+
+        // one more entry: the checksum differs, so the metadata is fetched, and then only the new version
+        FeedEntry added = quarantine(7, "bytes 7", 7);
+        publisher.publish(added);
+        FeedReader.Result grown = read(cache);
+        assertEquals(1 + 1 + 2, grown.requests(), "the .sha1, the metadata, the new version's file and signature");
+        assertTrue(grown.index().blocked(added.coordinates(), added.sha256()).isPresent());
+        repo.files.remove(LAYOUT.metadataPath());
+        repo.files.remove(LAYOUT.metadataPath() + ".sha1");
+        publishAgain(List.of(quarantine(0, "bytes 0", 0), quarantine(1, "bytes 1", 1), quarantine(2, "bytes 2", 2),
+                quarantine(3, "bytes 3", 3), quarantine(4, "bytes 4", 4), added));
+        // a metadata without a .sha1 is fetched every time
+        repo.files.remove(LAYOUT.metadataPath() + ".sha1");
+        FeedReader.Result noChecksum = read(cache);
+        assertEquals(2, noChecksum.requests(), "the .sha1 (404) and the metadata");
 
         // a cached file altered on disk is not believed: it is fetched again and verified
         FeedEntry e0 = quarantine(0, "bytes 0", 0);
         Path cached = cache.resolve(LAYOUT.files(e0).directory()).resolve(LAYOUT.files(e0).entryFile());
         Files.writeString(cached, "{}");
         FeedReader.Result third = read(cache);
-        assertEquals(3, third.requests());
-        assertEquals(first.index(), third.index());
+        assertEquals(2 + 2, third.requests());
+        assertEquals(noChecksum.index(), third.index());
     }
 
     @Test
@@ -206,8 +222,10 @@ class FeedReaderTest {
 
         // someone with write access lists the first snapshot again and drops the last entry: this runner keeps
         // the newer snapshot and the entry from its cache, and says so
-        repo.put(LAYOUT.metadataPath(), MetadataVersions.write(LAYOUT.groupId(), LAYOUT.artifactId(), List.of(s1),
-                T0));
+        byte[] rewritten = MetadataVersions.write(LAYOUT.groupId(), LAYOUT.artifactId(), List.of(s1), T0);
+        repo.put(LAYOUT.metadataPath(), rewritten);
+        repo.put(LAYOUT.metadataPath() + ".sha1", java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-1").digest(rewritten)).getBytes());
         FeedReader.Result rolledBack = read(cache);
         assertEquals(full.index(), rolledBack.index());
         assertEquals(2, rolledBack.kept().size(), String.join("\n", rolledBack.kept()));
@@ -310,6 +328,13 @@ class FeedReaderTest {
         assertNull(r.snapshot());
         assertEquals(1, r.requests());
         assertTrue(r.index().blocked(Coordinates.parse("com.acme:lib1:jar:1.0")).isEmpty());
+    }
+
+    /** Lists the versions of {@code entries} again (their files are stored), as their publishers would. */
+    private void publishAgain(List<FeedEntry> entries) throws Exception {
+        for (FeedEntry e : entries) {
+            publisher.publish(e);
+        }
     }
 
     private void listInMetadata(String version) throws Exception {
