@@ -293,29 +293,19 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         LocalOrigins.Origin origin = LocalOrigins.of(file);
         String coords = Coords.of(artifact);
         if (origin.kind() == LocalOrigins.Kind.CACHED && allRepositoriesRefused(s, r)) {
-            // Resolver GH-1703 (Resolver <= 1.9.25 / 2.0.13, e.g. Maven 4.0.0-rc-4): when the filter refuses every
-            // repository of a request, the resolver serves a cached copy anyway. Fixed resolvers leave the artifact
-            // unresolved; Airlock does the same on the affected ones.
+            // Resolver GH-1703: the resolver served a cached copy although every repository was refused
             List<RemoteRepository> repos = r.getRequest().getRepositories();
-            String names = repos.stream().map(x -> x.getId() + " (" + x.getUrl() + ")")
-                    .reduce((x, y) -> x + ", " + y).orElse("");
+            List<Miss.RefusedRepository> refused = new ArrayList<>();
             for (RemoteRepository repo : repos) {
-                s.blockedRepository(repo).unresolved(coords);
+                BlockedRepository blocked = s.blockedRepository(repo);
+                blocked.unresolved(coords);
+                refused.add(new Miss.RefusedRepository(repo.getId(), repo.getUrl(), repo.getId(),
+                        blocked.declaredIn(s)));
             }
-            s.report(s.finding(FindingCode.REPOSITORY_BLOCKED, s.failing())
-                    .coordinatesOrSubject(coords)
-                    .file(file.toString())
-                    .sha256(sha256)
-                    .repository(repos.get(0).getId(), repos.get(0).getUrl())
-                    .message("every repository asked for " + coords + " was refused (" + names + "); the copy "
-                            + origin.describe() + " in the local repository is not used in their place (the resolver"
-                            + " itself would have served it: Resolver bug GH-1703)")
-                    .fix("resolve " + coords + " through a configured mirror; if a POM redeclares a mirror's id with"
-                            + " another URL, remove that repository")
-                    .detail("declaredIn", s.blockedRepository(repos.get(0)).declaredIn(s))
-                    .build());
-            return new LocalVerdict(origin.id(), s.enforce() ? "REPOSITORY_BLOCKED: every repository for " + coords
-                    + " was refused and a cached copy is not used in their place" : null);
+            Verdict v = new MissJudgement(s.config().mirrors().stream().map(MirrorSpec::id).toList(),
+                    s.judgeMode()).cachedCopyOfRefused(coords,
+                    file.toString(), sha256, origin.describe(), refused);
+            return new LocalVerdict(origin.id(), apply(s, v));
         }
         if (origin.kind() != LocalOrigins.Kind.CACHED
                 && s.isReactorBuilt(artifact.getGroupId(), artifact.getArtifactId())) {

@@ -40,6 +40,39 @@ public final class MissJudgement {
         return new Verdict(out, List.of());
     }
 
+    /**
+     * {@code REPOSITORY_BLOCKED} for a copy in the local repository that the resolver served although every
+     * repository of the request was refused: Resolver GH-1703 (Resolver <= 1.9.25 / 2.0.13, e.g. Maven 4.0.0-rc-4)
+     * serves a cached copy when the filter refuses every repository; fixed resolvers leave the artifact unresolved,
+     * and in enforce mode Airlock refuses it so that every Maven behaves the same.
+     *
+     * @param refused the request's repositories, all refused (at least one)
+     * @param origin how the local copy came there ({@code LocalOrigins}' description)
+     */
+    public Verdict cachedCopyOfRefused(String coordinates, String file, String sha256, String origin,
+            List<Miss.RefusedRepository> refused) {
+        if (refused.isEmpty()) {
+            throw new IllegalArgumentException("no refused repository for " + coordinates);
+        }
+        String names = refused.stream().map(x -> x.id() + " (" + x.url() + ")").reduce((x, y) -> x + ", " + y)
+                .orElseThrow();
+        Miss.RefusedRepository first = refused.get(0);
+        dev.airlock.verify.finding.Finding f = mode.finding(FindingCode.REPOSITORY_BLOCKED, mode.failing())
+                .coordinatesOrSubject(coordinates)
+                .file(file)
+                .sha256(sha256)
+                .repository(first.id(), first.url())
+                .message("every repository asked for " + coordinates + " was refused (" + names + "); the copy "
+                        + origin + " in the local repository is not used in their place (the resolver itself would"
+                        + " have served it: Resolver bug GH-1703)")
+                .fix("resolve " + coordinates + " through a configured mirror; if a POM redeclares a mirror's id with"
+                        + " another URL, remove that repository")
+                .detail("declaredIn", first.declaredIn())
+                .build();
+        return Verdict.of(f, mode.enforce() ? "REPOSITORY_BLOCKED: every repository for " + coordinates + " was"
+                + " refused and a cached copy is not used in their place" : null);
+    }
+
     /** {@code NOT_ON_MIRROR}: no mirror could be asked, the build is offline, or the mirrors asked did not have it. */
     public Verdict notOnMirror(Miss m) {
         String coords = m.coordinates();

@@ -53,6 +53,37 @@ class MissJudgementTest {
     }
 
     @Test
+    void aCachedCopyServedAlthoughEveryRepositoryWasRefusedIsNotUsedInTheirPlace() {
+        List<Miss.RefusedRepository> refused = List.of(
+                new Miss.RefusedRepository("internal", "http://evil/", "internal", "com.acme:parent:pom:1"),
+                new Miss.RefusedRepository("other", "http://other/", "other", null));
+        String sha = "ab".repeat(32);
+        Verdict v = JUDGE.cachedCopyOfRefused(COORDS, "/repo/com/acme/lib/1.0/lib-1.0.jar", sha,
+                "downloaded from internal", refused);
+        assertEquals(List.of("REPOSITORY_BLOCKED: every repository for " + COORDS + " was refused and a cached copy"
+                + " is not used in their place"), v.refusals());
+        Finding f = v.findings().get(0);
+        assertEquals(FindingCode.REPOSITORY_BLOCKED, f.code());
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals(COORDS, f.subject());
+        assertEquals(sha, f.sha256());
+        assertEquals("/repo/com/acme/lib/1.0/lib-1.0.jar", f.file());
+        assertEquals("internal", f.repositoryId());
+        assertEquals("http://evil/", f.repositoryUrl());
+        assertEquals("every repository asked for " + COORDS + " was refused (internal (http://evil/), other"
+                + " (http://other/)); the copy downloaded from internal in the local repository is not used in their"
+                + " place (the resolver itself would have served it: Resolver bug GH-1703)", f.message());
+        assertEquals(Map.of("declaredIn", "com.acme:parent:pom:1"), f.details());
+
+        Verdict warned = new MissJudgement(List.of("internal"), WARN).cachedCopyOfRefused(COORDS, "f", sha, "o",
+                refused);
+        assertFalse(warned.refused(), "warn mode reports and refuses nothing");
+        assertEquals(Severity.WARN, warned.findings().get(0).severity());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JUDGE.cachedCopyOfRefused(COORDS, "f", sha, "o", List.of()));
+    }
+
+    @Test
     void theMirrorsAskedDidNotHaveIt() {
         Finding f = JUDGE.notOnMirror(miss(List.of(INTERNAL, PROXY), false, false, "com.acme:app:pom:1"))
                 .findings().get(0);
