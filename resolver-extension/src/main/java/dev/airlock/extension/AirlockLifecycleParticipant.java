@@ -1,6 +1,7 @@
 package dev.airlock.extension;
 
 import dev.airlock.verify.evidence.ResolutionEntry;
+import dev.airlock.verify.evidence.SessionHeader;
 import dev.airlock.verify.config.AirlockConfig;
 import dev.airlock.verify.config.ConfigKeys;
 import dev.airlock.verify.config.MirrorSpec;
@@ -87,20 +88,15 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                 c.namespaces().isEmpty() ? "" : " (namespaces " + c.namespaces().stream()
                         .map(Object::toString).collect(Collectors.joining(", ")) + ")",
                 s.id());
-        s.log().line("session")
-                .put("mode", c.mode().id())
+        new SessionHeader(c.mode().id(),
                 // Maven sets the start time after event spies saw the request: this is the value the rules see
-                .put("startTime", session.getRequest().getStartTime() != null
-                        ? session.getRequest().getStartTime().getTime() : s.startMillis())
-                .put("mirrors", c.mirrors().stream().map(m -> java.util.Map.of("id", m.id(), "url", m.url()))
-                        .collect(Collectors.toList()))
-                .put("namespaces", c.namespaces().stream().map(Object::toString).collect(Collectors.toList()))
-                .put("floatingVersions", c.floatingVersions().id())
-                .put("localOrigin", c.localOrigin().id())
-                .put("lock", c.lock() == null ? null : c.lock().toString())
-                .put("mavenVersion", session.getSystemProperties().getProperty("maven.version"))
-                .put("recording", s.recording() ? Boolean.TRUE : null)
-                .write();
+                session.getRequest().getStartTime() != null ? session.getRequest().getStartTime().getTime()
+                        : s.startMillis(),
+                c.mirrors().stream().map(m -> new SessionHeader.Mirror(m.id(), m.url())).toList(),
+                c.namespaces().stream().map(Object::toString).toList(), c.floatingVersions().id(),
+                c.localOrigin().id(), c.lock() == null ? null : c.lock().toString(),
+                session.getSystemProperties().getProperty("maven.version"), s.recording())
+                .write(s.log());
         if (s.recording()) {
             LOG.info("[airlock] recording the lock: this build is not checked against it; the record goal prints what"
                     + " changed");

@@ -23,8 +23,11 @@ public final class ResolutionLogReader {
 
     private ResolutionLogReader() {}
 
-    /** The lines of one build session; {@code session} is null when no session of that start time is in the file. */
-    public record Session(String session, Map<String, String> header, List<Map<String, String>> lines) {
+    /**
+     * The lines of one build session; {@code session} and {@code header} are null when no session of that start time
+     * is in the file.
+     */
+    public record Session(String session, SessionHeader header, List<Map<String, String>> lines) {
         public List<Map<String, String>> kind(String kind) {
             return lines.stream().filter(l -> kind.equals(l.get("kind"))).toList();
         }
@@ -36,16 +39,16 @@ public final class ResolutionLogReader {
 
         /** The {@code mode} the session header names ({@code enforce}, {@code warn}), or null. */
         public String mode() {
-            return header.get("mode");
+            return header == null ? null : header.mode();
         }
     }
 
     public static Session forBuildStartedAt(Path file, long startMillis) throws IOException {
         if (!Files.isRegularFile(file)) {
-            return new Session(null, Map.of(), List.of());
+            return new Session(null, null, List.of());
         }
         String session = null;
-        Map<String, String> header = Map.of();
+        SessionHeader header = null;
         List<Map<String, String>> lines = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
@@ -56,10 +59,14 @@ public final class ResolutionLogReader {
                     continue;
                 }
                 Map<String, String> line = parse(text, file, n);
-                if (session == null && "session".equals(line.get("kind"))
+                if (session == null && SessionHeader.KIND.equals(line.get("kind"))
                         && Long.toString(startMillis).equals(line.get("startTime"))) {
                     session = line.get("session");
-                    header = line;
+                    try {
+                        header = SessionHeader.parse(text);
+                    } catch (IOException e) {
+                        throw new IOException(file + ":" + n + ": " + e.getMessage(), e);
+                    }
                 }
                 if (session != null && session.equals(line.get("session"))) {
                     lines.add(line);

@@ -33,8 +33,8 @@ class ResolutionLogConcurrencyTest {
         List<Future<?>> futures = new ArrayList<>();
         ResolutionLog a = new ResolutionLog("session-a");
         ResolutionLog b = new ResolutionLog("session-b");
-        a.line("session").put("startTime", 1L).write(); // kept in memory until open
-        b.line("session").put("startTime", 2L).write();
+        SessionHeaderTest.header(1L).write(a); // kept in memory until open
+        SessionHeaderTest.header(2L).write(b);
         for (ResolutionLog log : new ResolutionLog[] {a, b}) {
             futures.add(pool.submit(() -> {
                 go.await();
@@ -70,7 +70,7 @@ class ResolutionLogConcurrencyTest {
         // a build starting now drops a closed build's lines and keeps a live one's
         a.close();
         ResolutionLog c = new ResolutionLog("session-c");
-        c.line("session").put("startTime", 3L).write();
+        SessionHeaderTest.header(3L).write(c);
         c.open(file);
         lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(0, lines.stream().filter(l -> "session-a".equals(ResolutionLog.sessionOf(l))).count());
@@ -95,7 +95,7 @@ class ResolutionLogConcurrencyTest {
                 ResolutionLogWriterMain.class.getName(), "session-p", "7", file.toString(), Integer.toString(n))
                 .redirectErrorStream(true);
         ResolutionLog mine = new ResolutionLog("session-m");
-        mine.line("session").put("startTime", 8L).write();
+        SessionHeaderTest.header(8L).write(mine);
         mine.open(file);
         // started while this build writes: its start replaces the file, keeping this build's live lines, and this
         // build's appends go on into the new file
@@ -116,7 +116,7 @@ class ResolutionLogConcurrencyTest {
     void deletedMidBuildIsWrittenAgainWithEveryLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("resolution.jsonl");
         ResolutionLog log = new ResolutionLog("s");
-        log.line("session").put("startTime", 1L).write();
+        SessionHeaderTest.header(1L).write(log);
         log.open(file);
         log.line("request").put("url", "u").write();
         Files.delete(file);

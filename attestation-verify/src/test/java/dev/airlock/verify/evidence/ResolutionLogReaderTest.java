@@ -20,7 +20,7 @@ class ResolutionLogReaderTest {
         Path f = dir.resolve("resolution.jsonl");
         ResolutionLog log = new ResolutionLog("this");
         log.open(f);
-        log.line("session").put("startTime", 1000L).put("mirrors", java.util.List.of("x")).write();
+        SessionHeaderTest.header(1000L).write(log);
         log.line("artifact").put("coordinates", "g:a:jar:1").put("sha256", "ab").put("outcome", "resolved").write();
         log.close();
         Files.writeString(f, "{\"session\":\"stale\",\"kind\":\"artifact\",\"coordinates\":\"g:old:jar:1\"}\n"

@@ -8,7 +8,7 @@ public final class ResolutionLogWriterMain {
 
     public static void main(String[] args) throws Exception {
         ResolutionLog log = new ResolutionLog(args[0]);
-        log.line("session").put("startTime", Long.parseLong(args[1])).write();
+        SessionHeaderTest.header(Long.parseLong(args[1])).write(log);
         log.open(Path.of(args[2]));
         int n = Integer.parseInt(args[3]);
         for (int i = 0; i < n; i++) {
