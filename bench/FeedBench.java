@@ -162,8 +162,18 @@ public class FeedBench {
             folder.put(f.signaturePath(), signer.sign(bytes));
             listed.add(f.version());
         }
-        folder.put(LAYOUT.metadataPath(), MetadataVersions.write(LAYOUT.groupId(), LAYOUT.artifactId(), listed,
-                T0));
+        byte[] xml = MetadataVersions.write(LAYOUT.groupId(), LAYOUT.artifactId(), listed, T0);
+        folder.put(LAYOUT.metadataPath(), xml);
+        // with its checksum, as a deploy writes it (a later build asks for the .sha1 first)
+        folder.put(LAYOUT.metadataPath() + ".sha1", sha1(xml).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static String sha1(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(b));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String[] read(FeedVerifier verifier, HttpRepository repo, Path cache, int blocked) {
