@@ -115,5 +115,21 @@ assert listedNow() == [snapDir.name, forgedVersion, releaseDir.name, published['
 def metadataPuts = requestsOf(8).findAll { it.method() == 'PUT' && it.path() == '/' + metadataPath && it.status() == 201 }
 assert metadataPuts.size() >= 3 : 'each wrote a list without the other\'s version, and one merged its own in again: ' + metadataPuts
 assert mirror.pairsMade() >= 2 : 'the reads of the list were answered in pairs: ' + mirror.pairsMade()
+
+// 9: the feed unreadable (503), required by default: the build stops at its start, nothing of the project resolved
+assert exitCodes[8] != 0
+def unavailable = ev.findings(9, 'FEED_UNAVAILABLE')
+assert unavailable.size() == 1 && unavailable[0].severity == 'error' : ev.findings(9, 'FEED_UNAVAILABLE')
+assert unavailable[0].details.feed == 'com.acme.fleet:quarantine' : unavailable[0]
+assert logs[8].contains('airlock.feed.required=true: a feed that cannot be read fails the build') : logs[8]
+assert requestsOf(9).findAll { it.path().endsWith('.jar') }.isEmpty() : requestsOf(9)
+assert !requestsOf(9).findAll { it.path().contains('com/acme/fleet/') && it.status() == 503 }.isEmpty()
+
+// 10: required=false: the build goes on without the feed, with the finding as a warning and the summary saying so
+assert exitCodes[9] == 0 : logs[9]
+def optional = ev.findings(10, 'FEED_UNAVAILABLE')
+assert optional.size() == 1 && optional[0].severity == 'warn' : ev.findings(10, 'FEED_UNAVAILABLE')
+assert optional[0].message.contains('the build goes on without it (airlock.feed.required=false') : optional[0].message
+assert logs[9].contains('NOT honoured') : logs[9]
 assert decoy.count() == 0
 true

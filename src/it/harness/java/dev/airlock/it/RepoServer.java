@@ -136,6 +136,19 @@ public final class RepoServer implements AutoCloseable {
         return this;
     }
 
+    private volatile String failingPrefix;
+    private volatile int failingStatus;
+
+    /**
+     * Requests for paths starting with {@code prefix} (relative; null: none) are answered with {@code status}: one
+     * part of a repository failing while the rest serves (a feed's folder, behind a broken proxy rule).
+     */
+    public RepoServer failUnder(String prefix, int status) {
+        this.failingStatus = status;
+        this.failingPrefix = prefix == null || prefix.isBlank() ? null : prefix.trim();
+        return this;
+    }
+
     private volatile String pairedPath;
     private final Object pairLock = new Object();
     private boolean pairWaiting;
@@ -257,6 +270,10 @@ public final class RepoServer implements AutoCloseable {
             return send(ex, 400, null, method);
         }
         String rel = path.substring(1);
+        String failing = failingPrefix;
+        if (failing != null && rel.startsWith(failing)) {
+            return send(ex, failingStatus, null, method);
+        }
         if (hidden.stream().anyMatch(rel::startsWith)) {
             return send(ex, 404, null, method);
         }

@@ -670,6 +670,18 @@ public final class ScenarioRun {
     private void beforeBuild(int n) throws IOException {
         for (Map.Entry<String, RepoServer> s : servers.entrySet()) {
             s.getValue().pairGets(scenario.get("it.mirror." + s.getKey() + ".pair." + n, null));
+            // it.mirror.ID.fail.N=prefix=status: requests under prefix answered with status during build N
+            String fail = scenario.get("it.mirror." + s.getKey() + ".fail." + n, null);
+            if (fail == null) {
+                s.getValue().failUnder(null, 0);
+            } else {
+                String[] p = fail.trim().split("=", 2);
+                if (p.length != 2) {
+                    throw new IllegalArgumentException("it.mirror." + s.getKey() + ".fail." + n + " is not"
+                            + " prefix=status: " + fail);
+                }
+                s.getValue().failUnder(p[0], Integer.parseInt(p[1].trim()));
+            }
         }
         if (Boolean.parseBoolean(scenario.get("it.clearLocalRepo." + n, "false"))) {
             deleteTree(localRepo);
