@@ -61,6 +61,7 @@ AIRLOCK_HOME="$WORK/apache-maven-$MAVEN_VERSION-airlock"
 rm -rf "$AIRLOCK_HOME"; cp -a "$PLAIN_HOME" "$AIRLOCK_HOME"
 AIRLOCK_VERSION=$(sed -n 's/^version=//p' "$ROOT/resolver-extension/target/maven-archiver/pom.properties" 2>/dev/null || true)
 jars=("$ROOT/resolver-extension/target/airlock-maven-extension-$AIRLOCK_VERSION.jar"
+      "$ROOT/maven-support/target/airlock-maven-support-$AIRLOCK_VERSION.jar"
       "$ROOT/attestation-verify/target/airlock-attestation-verify-$AIRLOCK_VERSION.jar")
 for j in "${jars[@]}"; do [ -n "$AIRLOCK_VERSION" ] && [ -f "$j" ] || { echo "build Airlock first (mvn -B install -DskipTests): $j" >&2; exit 1; }; done
 cp "${jars[@]}" "$AIRLOCK_HOME/lib/ext/"
