@@ -174,7 +174,8 @@ public final class FeedPublisher {
         }
     }
 
-    private static byte[] sha1(byte[] bytes) {
+    /** SHA-1 of {@code bytes}, as Maven's deployer writes it beside each file (also read back by FeedReader). */
+    static byte[] sha1(byte[] bytes) {
         try {
             return java.security.MessageDigest.getInstance("SHA-1").digest(bytes);
         } catch (java.security.NoSuchAlgorithmException e) {

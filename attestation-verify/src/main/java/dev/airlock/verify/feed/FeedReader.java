@@ -186,7 +186,8 @@ public final class FeedReader {
         if (kept != null && Files.isRegularFile(kept)) {
             byte[] old = Files.readAllBytes(kept);
             Optional<byte[]> sha1 = get(layout.metadataPath() + ".sha1");
-            if (sha1.isPresent() && firstWord(sha1.get()).equalsIgnoreCase(sha1Hex(old))) {
+            if (sha1.isPresent() && firstWord(sha1.get()).equalsIgnoreCase(
+                    java.util.HexFormat.of().formatHex(FeedPublisher.sha1(old)))) {
                 cached.incrementAndGet();
                 return Optional.of(old);
             }
@@ -212,14 +213,6 @@ public final class FeedReader {
         String s = new String(file, java.nio.charset.StandardCharsets.US_ASCII).strip();
         int space = s.indexOf(' ');
         return space < 0 ? s : s.substring(0, space);
-    }
-
-    private static String sha1Hex(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-1", e);
-        }
     }
 
     /** The versions whose file and signature are in the cache (not verified yet); none without a cache. */
