@@ -73,6 +73,11 @@ public class AirlockEventSpy extends AbstractEventSpy {
             // lifecycle participant heard of its end (a parent POM or a build extension that could not be resolved)
             BuildSession s = state.current();
             if (s != null && s.active()) {
+                if (s.startMissing() != null && !result.hasExceptions()) {
+                    // nothing was resolved (or the build would have failed there): the build still must not pass
+                    report(s);
+                    result.addException(new IllegalStateException("[airlock] " + s.startMissing()));
+                }
                 s.mavenResult(result.getExceptions());
             }
             return;
@@ -87,6 +92,7 @@ public class AirlockEventSpy extends AbstractEventSpy {
             BuildSession s = state.start(request.getSystemProperties(), request.getUserProperties(),
                     root == null ? null : root.toPath().toAbsolutePath().normalize(), start, request.getGoals());
             s.secrets(SecretScanner.of(System.getenv(), settingsSecrets(request, decrypter)));
+            s.fromRequest();
             if (s.configError() == null && s.active()) {
                 try {
                     route(request, s.config());
@@ -96,6 +102,20 @@ public class AirlockEventSpy extends AbstractEventSpy {
                 }
             }
             registerTopPom(s, request, root == null ? null : root.toPath());
+        }
+    }
+
+    /** Reports, once per build, that the session start did not run: an error line and a finding. */
+    static void report(BuildSession s) {
+        if (s.firstToReportStartMissing()) {
+            LOG.error("[airlock] {}", s.startMissing());
+            s.report(s.finding(dev.airlock.verify.finding.FindingCode.NOT_EVALUATED,
+                            dev.airlock.verify.finding.Severity.ERROR)
+                    .message(s.startMissing())
+                    .expected("the extension's lifecycle participant starts the session")
+                    .actual("it did not run")
+                    .fix("install every jar of the extension (docs/ci.md, docs/extension.md)")
+                    .build());
         }
     }
 

@@ -76,6 +76,10 @@ public class AirlockFilterSource implements RemoteRepositoryFilterSource {
                 return new FilterResult(false, NAME + ": refused because the Airlock configuration is invalid: "
                         + s.configError().getMessage());
             }
+            if (s.startMissing() != null) {
+                AirlockEventSpy.report(s);
+                return new FilterResult(false, NAME + ": " + s.startMissing());
+            }
             Optional<MirrorSpec> mirror = s.mirrorOf(repository);
             RepositoryRequest request = new RepositoryRequest(repository.getId(), repository.getUrl(),
                     mirror.map(MirrorSpec::id).orElse(null), groupId, coordinates, path);

@@ -57,6 +57,7 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
                     + " .mvn/extensions.xml or lib/ext?): repositories are filtered but not routed to the mirrors");
             s = state.forSession(session.getRepositorySession());
         }
+        s.sessionStarted();
         if (s.configError() != null) {
             Finding f = s.finding(FindingCode.CONFIG_ERROR, Severity.ERROR)
                     .message(s.configError().problem())

@@ -69,6 +69,15 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         if (s == null || !s.active() || s.config() == null) {
             return;
         }
+        if (s.startMissing() != null) {
+            // cache hits included: nothing is handed to the build while the session start is missing
+            AirlockEventSpy.report(s);
+            for (ArtifactResult r : results) {
+                Artifact a = r.getArtifact() != null ? r.getArtifact() : r.getRequest().getArtifact();
+                refuse(s, r, a, null, s.startMissing());
+            }
+            return;
+        }
         if ((s.lock() != null || s.recording()) && results.size() > 1) {
             List<Path> files = new ArrayList<>();
             for (ArtifactResult r : results) {

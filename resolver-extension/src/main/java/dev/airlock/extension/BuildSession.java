@@ -65,6 +65,10 @@ final class BuildSession {
     private final DeclaringPoms declaringPoms = new DeclaringPoms();
     private volatile Reactor reactor = Reactor.none();
     private volatile boolean finished;
+    private volatile boolean fromRequest;
+    private volatile boolean sessionStarted;
+    private final java.util.concurrent.atomic.AtomicBoolean startMissingReported =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private volatile QuarantineStore quarantine;
     private final List<String> quarantined = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> feedLines = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -130,6 +134,41 @@ final class BuildSession {
     DigestCache digests() {
         return digests;
     }
+
+    /** The event spy started this session from Maven's request: the lifecycle participant must start it next. */
+    void fromRequest() {
+        fromRequest = true;
+    }
+
+    /** The lifecycle participant's session start ran. */
+    void sessionStarted() {
+        sessionStarted = true;
+    }
+
+    /**
+     * Why nothing may be resolved although Airlock is active, or null: Maven handed the extension its request (so
+     * the extension is loaded into this build) but the lifecycle participant's session start never ran. That
+     * happens when the participant could not be loaded (a jar of the extension missing beside it in lib/ext), and
+     * then the fleet feed, the core extensions' check against the lock and the evidence header are missing without
+     * a word: this makes it fail closed instead.
+     */
+    String startMissing() {
+        if (!fromRequest || sessionStarted || !active()) {
+            return null;
+        }
+        return START_MISSING;
+    }
+
+    /** True only for the first caller that finds the session start missing: it reports it. */
+    boolean firstToReportStartMissing() {
+        return startMissing() != null && startMissingReported.compareAndSet(false, true);
+    }
+
+    static final String START_MISSING = "the extension's session start did not run (its lifecycle participant was not"
+            + " loaded), so the fleet feed, the check of the core extensions against the lock and the evidence"
+            + " header are missing; nothing is resolved. Install all of the extension's jars: at installation level"
+            + " (lib/ext) airlock-maven-extension, airlock-maven-support, airlock-attestation-verify and jackson-core"
+            + " (docs/ci.md); run with -X to see why Maven did not load it";
 
     /**
      * True when Airlock guards this build. A configuration error also counts as active: nothing may be resolved

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  *   <li>{@code <!-- it:enforcer-dependencies -->}, {@code <!-- it:enforcer-execution -->}: added to the
  *       {@code maven-enforcer-plugin} the project's parent POM already declares, the dependencies before its
  *       {@code <executions>}, the execution as the first of them;</li>
- *   <li>{@code <!-- it:run NAME -->}: one {@code mvn ...} command, run by {@code invoker.goals.N = page:NAME [more args]}.</li>
+ *   <li>{@code <!-- it:run NAME -->}: one {@code mvn ...} command, run by {@code invoker.goals.N = page:NAME [more args]};</li>
+ *   <li>{@code <!-- it:install -->}: a shell script that installs Airlock into a Maven installation
+ *       ({@code $MAVEN_HOME}), run by bash on a copy of the scenario's Maven with {@code it.maven.install=page}.</li>
  * </ul>
  * Text replacements ({@code it.page.replace = from->to,...}) turn the page's example hosts into the loopback mirror.
  * A page edit that breaks a block fails the scenario; so does a marker the scenario needs that the page lost.
@@ -125,6 +127,23 @@ final class DocPage {
         }
         if (inWord) {
             out.add(word.toString());
+        }
+        return out;
+    }
+
+    /**
+     * The jar files the {@code it:install} script copies (the {@code .jar} words of its {@code cp} commands): the
+     * harness puts them in the folder the script runs in, as a person would have downloaded them.
+     */
+    List<String> installJars() {
+        List<String> out = new ArrayList<>();
+        for (String line : one("install").text().replaceAll("\\\\\n", " ").lines().map(String::strip).toList()) {
+            if (line.startsWith("cp ")) {
+                words(line).stream().filter(w -> w.endsWith(".jar")).forEach(out::add);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException(file + ": the it:install block copies no jar");
         }
         return out;
     }

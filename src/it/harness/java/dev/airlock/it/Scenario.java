@@ -89,6 +89,9 @@ import java.util.stream.Stream;
  *       {@code it.page.replace=from->to,...} replaces the page's example hosts (e.g. with {@code @internal.base@},
  *       the mirror's URL without the trailing slash); {@code it.localRepo.airlock=false}: the local repository
  *       starts empty, without the extension;</li>
+ *   <li>{@code it.maven.install=page}: the scenario's own copy of the Maven installation ({@code @maven.home@}), into
+ *       which the page's {@code it:install} script is run by bash; {@code it.maven.delete.N=path[,path]}: before
+ *       build N, these files of that copy are deleted;</li>
  *   <li>{@code it.quarantine.seed}: a folder copied into the quarantine store next to that local repository
  *       (default {@code quarantine-seed} when present), as if an earlier build had quarantined something.</li>
  * </ul>

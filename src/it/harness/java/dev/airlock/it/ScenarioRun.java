@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.maven.shared.invoker.DefaultInvocationRequest;
@@ -134,7 +135,7 @@ public final class ScenarioRun {
         try {
             startServers();
             prepare();
-            Path mavenHome = env.mavenHome(mavenVersion);
+            Path mavenHome = installed(env.mavenHome(mavenVersion));
             String control = scenario.get("it.control.goals", null);
             if (control != null) {
                 control(mavenHome, control);
@@ -215,6 +216,7 @@ public final class ScenarioRun {
         tokens.put("decoy.url", decoy.url());
         tokens.put("sink.port", Integer.toString(sink.port()));
         tokens.put("localRepo", localRepo.toString());
+        tokens.put("maven.home", work.resolve("maven-home").toString());
         startKeyServer();
         makePgpKeys();
         tokens.putAll(env.tokens);
@@ -474,6 +476,58 @@ public final class ScenarioRun {
     }
 
     private DocPage page;
+    private Path installedHome;
+
+    /**
+     * {@code it.maven.install=page}: the scenario's own copy of the Maven installation ({@code workdir/maven-home}),
+     * into which the page's {@code it:install} script is run by bash, as a person would run it: in a folder holding
+     * the jars it copies (found by file name among the artifacts this build made and the mirror's closure; a jar the
+     * page names that the build did not make fails the scenario), with {@code it.page.replace} applied (the page's
+     * {@code MAVEN_HOME=...} becomes {@code @maven.home@}, this copy). Otherwise the shared installation.
+     */
+    private Path installed(Path shared) throws IOException, InterruptedException {
+        String how = scenario.get("it.maven.install", null);
+        if (how == null) {
+            return shared;
+        }
+        if (!"page".equals(how.trim()) || page == null) {
+            throw new IllegalArgumentException(scenario.name + ": it.maven.install must be 'page', with it.page");
+        }
+        Path home = work.resolve("maven-home");
+        copyTree(shared, home);
+        try (java.util.stream.Stream<Path> bin = Files.list(home.resolve("bin"))) {
+            bin.forEach(f -> f.toFile().setExecutable(true));
+        }
+        Path downloads = work.resolve("install-downloads");
+        Files.createDirectories(downloads);
+        for (String jar : page.installJars()) {
+            Path found = findJar(jar);
+            Files.copy(found, downloads.resolve(jar), StandardCopyOption.REPLACE_EXISTING);
+        }
+        ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", page.one("install").text())
+                .directory(downloads.toFile()).redirectErrorStream(true);
+        pb.environment().remove("MAVEN_HOME");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(scenario.name + ": the it:install script of " + page.file + " failed: " + out);
+        }
+        installedHome = home;
+        return home;
+    }
+
+    private Path findJar(String name) throws IOException {
+        for (Path repo : List.of(env.extensionRepo, env.rulesRepo, env.mirrorRepo)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(repo)) {
+                Optional<Path> hit = files.filter(f -> f.getFileName().toString().equals(name)).findFirst();
+                if (hit.isPresent()) {
+                    return hit.get();
+                }
+            }
+        }
+        throw new IllegalStateException(scenario.name + ": " + page.file + " installs " + name + ", which this build"
+                + " did not make nor put on the mirror (is the page's version current?)");
+    }
 
     /**
      * {@code it.localRepo.airlock=false}: the fresh local repository does not hold the extension; Maven fetches it
@@ -721,6 +775,21 @@ public final class ScenarioRun {
                     throw new IllegalArgumentException("it.project.delete." + n + " leaves the project: " + rel);
                 }
                 deleteTree(target);
+            }
+        }
+        String mavenDelete = scenario.get("it.maven.delete." + n, null);
+        if (mavenDelete != null) {
+            // an installation that lost a file (a jar of lib/ext left out): only in the scenario's own copy
+            if (installedHome == null) {
+                throw new IllegalArgumentException("it.maven.delete." + n + " needs it.maven.install");
+            }
+            for (String rel : filter(mavenDelete).split(",")) {
+                Path target = installedHome.resolve(rel.trim()).normalize();
+                if (!target.startsWith(installedHome) || !Files.isRegularFile(target)) {
+                    throw new IllegalArgumentException("it.maven.delete." + n + ": no such file in the installation: "
+                            + rel);
+                }
+                Files.delete(target);
             }
         }
         String copy = scenario.get("it.project.copy." + n, null);

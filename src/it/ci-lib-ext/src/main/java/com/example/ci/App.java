@@ -1,0 +1,6 @@
+package com.example.ci;
+
+public final class App {
+    private App() {
+    }
+}
