@@ -51,6 +51,20 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
 
     @Override
     public void afterSessionStart(MavenSession session) throws MavenExecutionException {
+        try {
+            start(session);
+        } catch (LinkageError e) {
+            // a jar of the extension is missing beside it (an installation-level install that left one out): Maven
+            // would print the error with a class-loader dump; the build stops here with what to install instead
+            throw new MavenExecutionException("[airlock] the extension is installed incompletely: " + e
+                    + (e.getCause() != null ? " (" + e.getCause() + ")" : "") + ". Install all of its jars: at"
+                    + " installation level (lib/ext) airlock-maven-extension, airlock-maven-support,"
+                    + " airlock-attestation-verify and jackson-core (docs/ci.md); nothing was resolved",
+                    session.getRequest().getPom());
+        }
+    }
+
+    private void start(MavenSession session) throws MavenExecutionException {
         BuildSession s = state.current();
         if (s == null) {
             LOG.warn("[airlock] the extension's event spy did not run (is it loaded as a core extension, in"

@@ -91,7 +91,8 @@ import java.util.stream.Stream;
  *       starts empty, without the extension;</li>
  *   <li>{@code it.maven.install=page}: the scenario's own copy of the Maven installation ({@code @maven.home@}), into
  *       which the page's {@code it:install} script is run by bash; {@code it.maven.delete.N=path[,path]}: before
- *       build N, these files of that copy are deleted;</li>
+ *       build N, these files of that copy are deleted; {@code it.maven.reinstall.N=true}: before build N (before
+ *       its deletions), the copy is made and the script run again;</li>
  *   <li>{@code it.quarantine.seed}: a folder copied into the quarantine store next to that local repository
  *       (default {@code quarantine-seed} when present), as if an earlier build had quarantined something.</li>
  * </ul>

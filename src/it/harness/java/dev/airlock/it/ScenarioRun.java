@@ -777,6 +777,20 @@ public final class ScenarioRun {
                 deleteTree(target);
             }
         }
+        if (Boolean.parseBoolean(scenario.get("it.maven.reinstall." + n, "false"))) {
+            // the installation as the page leaves it, again (after an earlier build's deletions)
+            if (installedHome == null) {
+                throw new IllegalArgumentException("it.maven.reinstall." + n + " needs it.maven.install");
+            }
+            deleteTree(installedHome);
+            deleteTree(work.resolve("install-downloads"));
+            try {
+                installed(env.mavenHome(mavenVersion));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
         String mavenDelete = scenario.get("it.maven.delete." + n, null);
         if (mavenDelete != null) {
             // an installation that lost a file (a jar of lib/ext left out): only in the scenario's own copy
