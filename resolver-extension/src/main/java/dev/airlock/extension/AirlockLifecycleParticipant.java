@@ -57,9 +57,8 @@ public class AirlockLifecycleParticipant extends AbstractMavenLifecycleParticipa
             // a jar of the extension is missing beside it (an installation-level install that left one out): Maven
             // would print the error with a class-loader dump; the build stops here with what to install instead
             throw new MavenExecutionException("[airlock] the extension is installed incompletely: " + e
-                    + (e.getCause() != null ? " (" + e.getCause() + ")" : "") + ". Install all of its jars: at"
-                    + " installation level (lib/ext) airlock-maven-extension, airlock-maven-support,"
-                    + " airlock-attestation-verify and jackson-core (docs/ci.md); nothing was resolved",
+                    + (e.getCause() != null ? " (" + e.getCause() + ")" : "") + ". " + BuildSession.INSTALL_ALL_JARS
+                    + "; nothing was resolved",
                     session.getRequest().getPom());
         }
     }

@@ -164,11 +164,15 @@ final class BuildSession {
         return startMissing() != null && startMissingReported.compareAndSet(false, true);
     }
 
+    /** What to do about an extension that Maven loaded only in part. */
+    static final String INSTALL_ALL_JARS = "Install all of the extension's jars: at installation level (lib/ext)"
+            + " airlock-maven-extension, airlock-maven-support, airlock-attestation-verify and jackson-core"
+            + " (docs/ci.md)";
+
     static final String START_MISSING = "the extension's session start did not run (its lifecycle participant was not"
             + " loaded), so the fleet feed, the check of the core extensions against the lock and the evidence"
-            + " header are missing; nothing is resolved. Install all of the extension's jars: at installation level"
-            + " (lib/ext) airlock-maven-extension, airlock-maven-support, airlock-attestation-verify and jackson-core"
-            + " (docs/ci.md); run with -X to see why Maven did not load it";
+            + " header are missing; nothing is resolved. " + INSTALL_ALL_JARS + "; run with -X to see why Maven did"
+            + " not load it";
 
     /**
      * True when Airlock guards this build. A configuration error also counts as active: nothing may be resolved
