@@ -504,13 +504,20 @@ public final class ScenarioRun {
             Path found = findJar(jar);
             Files.copy(found, downloads.resolve(jar), StandardCopyOption.REPLACE_EXISTING);
         }
+        // the output goes to a file, so that the time limit holds even if the script never closes its output
+        Path log = work.resolve("install.log");
         ProcessBuilder pb = new ProcessBuilder("bash", "-euo", "pipefail", "-c", page.one("install").text())
-                .directory(downloads.toFile()).redirectErrorStream(true);
+                .directory(downloads.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("MAVEN_HOME");
         Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException(scenario.name + ": the it:install script of " + page.file + " failed: " + out);
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(scenario.name + ": the it:install script of " + page.file
+                    + " did not finish in 60 s: " + Files.readString(log));
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(scenario.name + ": the it:install script of " + page.file + " failed"
+                    + " (exit " + p.exitValue() + "): " + Files.readString(log));
         }
         installedHome = home;
         return home;
