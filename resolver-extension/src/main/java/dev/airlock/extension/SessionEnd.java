@@ -115,6 +115,7 @@ final class SessionEnd {
         List<Finding> reported = null;
         if (s.log().file() != null) {
             try {
+                s.log().restoreIfDeleted(); // lines kept while a clean had deleted it since the last mojo ended
                 reported = ReportFile.merge(s.log().file().getParent(), s.id(), BuildSession.SOURCE, s.findings(),
                         s.projectRoot(), outcome).findings();
             } catch (IOException e) {

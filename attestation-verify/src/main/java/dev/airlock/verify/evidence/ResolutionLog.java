@@ -104,13 +104,25 @@ public final class ResolutionLog implements Closeable {
 
     /** Runs {@code action} holding the directory's lock: one writer at a time, in this JVM and across processes. */
     private void locked(IoAction action) throws IOException {
+        locked(action, true);
+    }
+
+    /**
+     * As {@link #locked(IoAction)}; with {@code create} false, a lock file that is gone is not created again and
+     * {@link java.nio.file.NoSuchFileException} is thrown instead: a line appended while {@code clean} deletes the directory must
+     * not put a file back into it (the clean would fail with "Failed to delete").
+     */
+    private void locked(IoAction action, boolean create) throws IOException {
         Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
         synchronized (MONITORS.computeIfAbsent(lockFile, k -> new Object())) {
             if (lockChannel == null || !lockChannel.isOpen() || !Files.exists(lockFile)) {
                 if (lockChannel != null) {
                     lockChannel.close();
+                    lockChannel = null;
                 }
-                lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                lockChannel = create
+                        ? FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)
+                        : FileChannel.open(lockFile, StandardOpenOption.WRITE);
             }
             try (FileLock lock = lockChannel.lock()) {
                 action.run();
@@ -124,15 +136,13 @@ public final class ResolutionLog implements Closeable {
     private FileChannel appendChannel;
     private Object appendKey;
 
+    /** Appends to the file as it is; never creates it (see {@link #append}): gone, it throws NoSuchFileException. */
     private void appendLocked(String json) throws IOException {
-        if (!Files.exists(file)) {
-            replace(all);
-            return;
-        }
         Object key = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         if (appendChannel == null || !appendChannel.isOpen() || key == null || !key.equals(appendKey)) {
             if (appendChannel != null) {
                 appendChannel.close();
+                appendChannel = null;
             }
             appendChannel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
             appendKey = key;
@@ -244,8 +254,11 @@ public final class ResolutionLog implements Closeable {
             return;
         }
         try {
-            // appended under the lock, to the file as it is now (another build may have replaced it since)
-            locked(() -> appendLocked(json));
+            // appended under the lock, to the file as it is now (another build may have replaced it since); nothing
+            // is created here: the clean may have deleted the lock file or the file since the check above
+            locked(() -> appendLocked(json), false);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // being deleted: kept in memory, written again by restoreIfDeleted()
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -144,4 +144,31 @@ class ResolutionLogTest {
         log.close();
         assertEquals(2, Files.readAllLines(file).size(), "the line written meanwhile is not lost");
     }
+
+    @Test
+    void aLineWrittenAfterCleanDeletedTheLockFileButNotYetTheFileCreatesNothing() throws IOException {
+        ResolutionLog log = new ResolutionLog("s-5");
+        Path file = dir.resolve("target/airlock/resolution.jsonl");
+        log.open(file);
+        log.line("artifact").put("coordinates", "g:a:jar:1").write();
+        // clean walks the directory in its own order: here it has deleted the lock file and the session's marker, and
+        // not yet the evidence file, when the evidence thread writes a line
+        try (var files = Files.list(file.getParent())) {
+            for (Path f : files.toList()) {
+                if (!f.equals(file)) {
+                    Files.delete(f);
+                }
+            }
+        }
+        log.line("artifact").put("coordinates", "g:b:jar:1").write();
+        try (var files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList(), "no lock file created again in the directory being deleted");
+        }
+        Files.delete(file); // the clean goes on
+        log.line("artifact").put("coordinates", "g:c:jar:1").write();
+        Files.delete(file.getParent()); // and ends: it must succeed
+        org.junit.jupiter.api.Assertions.assertTrue(log.restoreIfDeleted(), "after the mojo: written again");
+        log.close();
+        assertEquals(3, Files.readAllLines(file).size(), "no line lost");
+    }
 }
