@@ -102,7 +102,7 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
         }
         ResolutionLogReader.Session evidence;
         try {
-            evidence = build.evidence();
+            evidence = readsEvidenceLines() ? build.evidence() : build.evidenceHeader();
         } catch (IOException e) {
             throw new EnforcerRuleError(ruleName() + ": cannot read the extension's evidence "
                     + build.evidenceFile() + ": " + e.getMessage());
@@ -237,6 +237,15 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
      * finding as a warning instead of refusing the record that replaces the old one.
      */
     protected boolean judgesTheRecord() {
+        return false;
+    }
+
+    /**
+     * True for rules that judge the extension's lines of this build ({@code context.evidence().kind(...)}); the
+     * others are handed its header only (the file has a line per resolution, and every rule of every module reads
+     * it).
+     */
+    protected boolean readsEvidenceLines() {
         return false;
     }
 

@@ -37,6 +37,12 @@ public final class RequireHermeticResolution extends AbstractAirlockRule {
         return false;
     }
 
+    /** It judges the extension's request and incomplete lines of this build. */
+    @Override
+    protected boolean readsEvidenceLines() {
+        return true;
+    }
+
     @Override
     protected List<Finding> check(RuleContext context) {
         List<Finding> out = new ArrayList<>();

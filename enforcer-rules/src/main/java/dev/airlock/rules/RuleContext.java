@@ -12,7 +12,8 @@ import org.apache.maven.project.MavenProject;
  * What a rule judges: the module, the Airlock side of the build (configuration, report directory, the extension's
  * evidence of this build), and the module's build closure as the coverage parameters selected it.
  *
- * @param evidence the extension's lines of this build; {@code evidence.session()} is null without the extension
+ * @param evidence the extension's evidence of this build; {@code evidence.session()} is null without the extension;
+ *     its lines only for a rule whose {@code readsEvidenceLines()} is true (otherwise the header alone)
  * @param artifacts dependencies of {@code scopes}, plugins and extensions as selected, excludes removed
  * @param scopesConfigured true when the user set {@code <scopes>} (otherwise every scope, or what a verifier's input
  *     says it covers)

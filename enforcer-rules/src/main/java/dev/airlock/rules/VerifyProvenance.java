@@ -98,7 +98,6 @@ public final class VerifyProvenance extends AbstractTrustRule {
             for (int i = 0; i < candidates.size(); i++) {
                 ResolvedArtifact a = candidates.get(i);
                 progress.advance();
-                String sha = Hashes.sha256(a.file());
                 List<ProvenanceCheck.Source> sources = new ArrayList<>();
                 for (int k = 0; k < templates.size(); k++) {
                     Path p = files.get(i * templates.size() + k);
@@ -107,11 +106,13 @@ public final class VerifyProvenance extends AbstractTrustRule {
                     }
                 }
                 if (index != null) {
-                    for (Path f : index.find(sha)) {
+                    for (Path f : index.find(Hashes.sha256(a.file()))) {
                         sources.add(new ProvenanceCheck.Source(f, false));
                     }
                 }
-                out.addAll(check.check(a, sha, sources, vouched(lock, a, sha)));
+                // the digest only when the check needs it (a provenance file to verify, a finding to write)
+                out.addAll(check.check(a, () -> Hashes.sha256(a.file()), sources,
+                        () -> vouched(lock, a, Hashes.sha256(a.file()))));
             }
         }
         getLog().info("[airlock] " + NAME + ": " + candidates.size() + " artifact(s) checked against " + trust.source()

@@ -80,8 +80,9 @@ public final class VerifySignatures extends AbstractTrustRule {
                 ResolvedArtifact a = candidates.get(i);
                 SignatureCheck.Sidecars found = new SignatureCheck.Sidecars(files.get(3 * i), files.get(3 * i + 1),
                         files.get(3 * i + 2));
-                String sha = Hashes.sha256(a.file());
-                List<Finding> mine = new ArrayList<>(check.check(a, sha, found, vouched(lock, a, sha)));
+                // the digest only when the check needs it (a Sigstore or cosign signature, a finding, the lock's word)
+                List<Finding> mine = new ArrayList<>(check.check(a, () -> Hashes.sha256(a.file()), found,
+                        () -> vouched(lock, a, Hashes.sha256(a.file()))));
                 typosquats.resembles(a.coordinates().groupId()).ifPresent(t -> mine.add(typosquat(a, t)));
                 progress.advance();
                 return mine;

@@ -91,6 +91,11 @@ public final class AirlockBuild {
         return ResolutionLogReader.forBuildStartedAt(evidenceFile(), session.getRequest().getStartTime().getTime());
     }
 
+    /** As {@link #evidence()}, the session's header only ({@code lines()} null): for checks that read no line. */
+    public ResolutionLogReader.Session evidenceHeader() throws IOException {
+        return ResolutionLogReader.headerFor(evidenceFile(), session.getRequest().getStartTime().getTime());
+    }
+
     /**
      * The session id reports of this build are filed under: the extension's, when it guards the build; otherwise
      * one derived from the build's start time, the same for every rule of this build.

@@ -48,18 +48,28 @@ public final class ProvenanceCheck {
 
     /** The same; {@code bytesVouched}: the recorded lock lists exactly these bytes (no quarantine for a bad file). */
     public List<Finding> check(ResolvedArtifact artifact, String sha256, List<Source> sources, boolean bytesVouched) {
+        return check(artifact, () -> sha256, sources, () -> bytesVouched);
+    }
+
+    /**
+     * The same, with the artifact's SHA-256 and the lock's word asked only when needed (a provenance file to check,
+     * a finding to write): an artifact with no provenance and a {@code noprovenance} waiver is not hashed.
+     */
+    public List<Finding> check(ResolvedArtifact artifact, java.util.function.Supplier<String> sha256Supplier,
+            List<Source> sources, java.util.function.BooleanSupplier bytesVouchedSupplier) {
+        SignatureCheck.Lazy sha = new SignatureCheck.Lazy(sha256Supplier);
         String coords = artifact.coordinates().toString();
         ProvenanceDecision decision = policy.provenance(artifact.coordinates());
         List<Finding> problems = new ArrayList<>();
         List<Finding> integrity = new ArrayList<>();
         boolean verifiedAny = false;
         for (Source src : sources) {
-            for (ProvenanceOutcome o : verifier.verifyAll(src.file(), sha256)) {
+            for (ProvenanceOutcome o : verifier.verifyAll(src.file(), sha.get())) {
                 switch (o.status()) {
                     case VERIFIED -> {
                         verifiedAny = true;
                         ProvenanceFacts f = o.facts().orElseThrow();
-                        List<Finding> judged = judge(artifact, sha256, src, f, decision);
+                        List<Finding> judged = judge(artifact, sha.get(), src, f, decision);
                         if (judged.isEmpty()) {
                             return List.of(); // acceptable provenance: nothing else matters
                         }
@@ -67,10 +77,10 @@ public final class ProvenanceCheck {
                     }
                     case SUBJECT_MISMATCH -> {
                         if (src.sidecar()) {
-                            integrity.add(finding(RULE, FindingCode.PROVENANCE_SUBJECT_MISMATCH, artifact, sha256)
+                            integrity.add(finding(RULE, FindingCode.PROVENANCE_SUBJECT_MISMATCH, artifact, sha.get())
                                     .message("the provenance " + src.file() + " next to " + coords + " is about other"
                                             + " bytes: none of its subjects has this artifact's SHA-256")
-                                    .expected("a subject with sha256 " + sha256)
+                                    .expected("a subject with sha256 " + sha.get())
                                     .actual(o.actual() != null ? o.actual() : o.reason())
                                     .fix("do not use these bytes: the artifact was changed after it was built, or"
                                             + " the provenance belongs to another build; compare with the publisher's"
@@ -80,7 +90,7 @@ public final class ProvenanceCheck {
                         }
                     }
                     case SIGNATURE_INVALID, MALFORMED -> integrity.add(
-                            finding(RULE, FindingCode.PROVENANCE_SIGNATURE_INVALID, artifact, sha256)
+                            finding(RULE, FindingCode.PROVENANCE_SIGNATURE_INVALID, artifact, sha.get())
                                     .message("the provenance " + src.file() + " for " + coords + " does not verify: "
                                             + o.reason())
                                     .expected(o.expected() != null ? o.expected() : "a valid Sigstore signature")
@@ -91,7 +101,7 @@ public final class ProvenanceCheck {
                                     .detail("provenance", src.file().toString())
                                     .build());
                     case UNVERIFIABLE_OFFLINE -> problems.add(
-                            finding(RULE, FindingCode.PROVENANCE_UNVERIFIABLE_OFFLINE, artifact, sha256)
+                            finding(RULE, FindingCode.PROVENANCE_UNVERIFIABLE_OFFLINE, artifact, sha.get())
                                     .message("the provenance " + src.file() + " for " + coords + " cannot be verified"
                                             + " offline: " + o.reason())
                                     .expected("a Sigstore bundle with its transparency-log inclusion proof")
@@ -102,7 +112,7 @@ public final class ProvenanceCheck {
                                     .detail("provenance", src.file().toString())
                                     .build());
                     case KEY_NOT_TRUSTED -> problems.add(
-                            finding(RULE, FindingCode.BUILDER_NOT_TRUSTED, artifact, sha256)
+                            finding(RULE, FindingCode.BUILDER_NOT_TRUSTED, artifact, sha.get())
                             .message("the provenance " + src.file() + " for " + coords + " is signed with a key the"
                                     + " policy does not trust: " + o.reason())
                             .expected("a keyless (Sigstore) signature by the builder")
@@ -110,7 +120,7 @@ public final class ProvenanceCheck {
                             .fix("confirm the signer with the publisher out of band")
                             .detail("provenance", src.file().toString())
                             .build());
-                    default -> problems.add(finding(RULE, FindingCode.NOT_EVALUATED, artifact, sha256)
+                    default -> problems.add(finding(RULE, FindingCode.NOT_EVALUATED, artifact, sha.get())
                             .severity(Severity.WARN)
                             .message("the provenance " + src.file() + " for " + coords + " was not evaluated: "
                                     + o.reason())
@@ -122,7 +132,7 @@ public final class ProvenanceCheck {
         List<Finding> out = new ArrayList<>();
         for (Finding f : integrity) {
             // another verified provenance proved the bytes: the artifact is not quarantined for a bad file
-            out.add(verifiedAny || bytesVouched ? f.toBuilder().file(null).build()
+            out.add(verifiedAny || bytesVouchedSupplier.getAsBoolean() ? f.toBuilder().file(null).build()
                     : f.toBuilder().file(artifact.file() == null ? null : artifact.file().toString()).build());
         }
         out.addAll(problems);
@@ -132,7 +142,7 @@ public final class ProvenanceCheck {
         if (decision.noProvenanceWaiver().isPresent()) {
             return out;
         }
-        out.add(finding(RULE, FindingCode.PROVENANCE_MISSING, artifact, sha256)
+        out.add(finding(RULE, FindingCode.PROVENANCE_MISSING, artifact, sha.get())
                 .message("no provenance for " + coords + " (sidecars on the mirror and the attestations directory"
                         + " were searched); " + decision.describe())
                 .expected(expectation(decision, "a provenance-class line of the trust policy for these coordinates"))

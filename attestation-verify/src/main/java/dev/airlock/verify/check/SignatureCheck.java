@@ -77,6 +77,18 @@ public final class SignatureCheck {
      * is the signature file's fault, and the artifact is not quarantined for it.
      */
     public List<Finding> check(ResolvedArtifact artifact, String sha256, Sidecars sidecars, boolean bytesVouched) {
+        return check(artifact, () -> sha256, sidecars, () -> bytesVouched);
+    }
+
+    /**
+     * The same, with the artifact's SHA-256 and whether the lock vouches for its bytes asked only when needed: a
+     * Sigstore or cosign signature is checked against the digest, a finding names it, an invalid signature asks the
+     * lock. A closure signed with OpenPGP and all in order is not hashed here at all (the OpenPGP check reads the
+     * file itself): one read of every jar less per build.
+     */
+    public List<Finding> check(ResolvedArtifact artifact, java.util.function.Supplier<String> sha256Supplier,
+            Sidecars sidecars, java.util.function.BooleanSupplier bytesVouchedSupplier) {
+        Lazy lazy = new Lazy(sha256Supplier);
         String coords = artifact.coordinates().toString();
         SignatureDecision decision = policy.signature(artifact.coordinates());
         List<TrustedKey> keys = decision.cosign().stream()
@@ -86,11 +98,11 @@ public final class SignatureCheck {
         List<String> refusedKeys = new ArrayList<>();
 
         if (sidecars.sigstoreBundle() != null) {
-            SignatureOutcome o = sigstore.verify(sidecars.sigstoreBundle(), sha256, keys);
+            SignatureOutcome o = sigstore.verify(sidecars.sigstoreBundle(), lazy.get(), keys);
             judgeSigstore(o, sidecars.sigstoreBundle(), "Sigstore bundle", verified, invalid, refusedKeys);
         }
         if (sidecars.cosignSignature() != null) {
-            SignatureOutcome o = cosign.verify(sidecars.cosignSignature(), sha256, keys);
+            SignatureOutcome o = cosign.verify(sidecars.cosignSignature(), lazy.get(), keys);
             judgeSigstore(o, sidecars.cosignSignature(), "cosign signature", verified, invalid, refusedKeys);
         }
         if (sidecars.pgpSignature() != null) {
@@ -98,16 +110,17 @@ public final class SignatureCheck {
         }
 
         List<Finding> out = new ArrayList<>();
+        boolean bytesVouched = !invalid.isEmpty() && verified.isEmpty() && bytesVouchedSupplier.getAsBoolean();
         boolean intact = !verified.isEmpty() || bytesVouched;
         for (String[] bad : invalid) {
-            out.add(finding(RULE, FindingCode.SIGNATURE_INVALID, artifact, sha256)
+            out.add(finding(RULE, FindingCode.SIGNATURE_INVALID, artifact, lazy.get())
                     .file(intact ? null : artifact.file() == null ? null : artifact.file().toString())
                     .message("the signature " + bad[0] + " does not verify for " + coords + ": " + bad[1]
                             + (!verified.isEmpty() ? " (another signature verified these bytes, so the artifact is"
                                     + " not quarantined; the bad signature file is named)" : bytesVouched
                                             ? " (the recorded lock lists exactly these bytes, so the artifact is not"
                                                     + " quarantined; the bad signature file is named)" : ""))
-                    .expected(bad[2] != null ? bad[2] : "a signature over sha256 " + sha256)
+                    .expected(bad[2] != null ? bad[2] : "a signature over sha256 " + lazy.get())
                     .actual(bad[3] != null ? bad[3] : bad[1])
                     .fix(intact ? "find out who published " + bad[0] + " on the mirror; remove it"
                             : "do not use these bytes: the artifact or its signature was changed after signing."
@@ -128,7 +141,7 @@ public final class SignatureCheck {
             return out; // the lines are alternatives, and 'unsigned' asks for nothing (only invalid signatures fail)
         }
         if (verified.isEmpty() && refusedKeys.isEmpty()) {
-            out.add(finding(RULE, FindingCode.SIGNATURE_MISSING, artifact, sha256)
+            out.add(finding(RULE, FindingCode.SIGNATURE_MISSING, artifact, lazy.get())
                     .message("no signature next to " + coords + " (looked for .sigstore.json, .sig and .asc on the"
                             + " mirror); " + decision.describe())
                     .expected(expectation(decision, "a signature-class line of the trust policy for these coordinates"))
@@ -141,7 +154,7 @@ public final class SignatureCheck {
         List<String> found = new ArrayList<>();
         verified.forEach(v -> found.add(v.describe()));
         found.addAll(refusedKeys);
-        out.add(finding(RULE, FindingCode.IDENTITY_NOT_ALLOWED, artifact, sha256)
+        out.add(finding(RULE, FindingCode.IDENTITY_NOT_ALLOWED, artifact, lazy.get())
                 .message(coords + " is signed, but not by a signer the trust policy allows: found "
                         + String.join("; ", found) + ". " + decision.describe())
                 .expected(expectation(decision, "a signature-class line of the trust policy for these coordinates"))
@@ -223,5 +236,22 @@ public final class SignatureCheck {
     public static Map<FindingCode, Severity> defaults() {
         return Map.of(FindingCode.SIGNATURE_MISSING, Severity.ERROR, FindingCode.SIGNATURE_INVALID, Severity.ERROR,
                 FindingCode.IDENTITY_NOT_ALLOWED, Severity.ERROR);
+    }
+
+    /** A digest asked for at most once. Not thread-safe: one per artifact's check. */
+    static final class Lazy {
+        private final java.util.function.Supplier<String> supplier;
+        private String value;
+
+        Lazy(java.util.function.Supplier<String> supplier) {
+            this.supplier = supplier;
+        }
+
+        String get() {
+            if (value == null) {
+                value = supplier.get();
+            }
+            return value;
+        }
     }
 }

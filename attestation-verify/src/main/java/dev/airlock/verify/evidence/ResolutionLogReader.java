@@ -25,10 +25,14 @@ public final class ResolutionLogReader {
 
     /**
      * The lines of one build session; {@code session} and {@code header} are null when no session of that start time
-     * is in the file.
+     * is in the file. {@code lines} is null when only the header was read ({@link #headerFor}).
      */
     public record Session(String session, SessionHeader header, List<Map<String, String>> lines) {
         public List<Map<String, String>> kind(String kind) {
+            if (lines == null) {
+                throw new IllegalStateException("only the session header of the evidence was read; read it with"
+                        + " forBuildStartedAt to see its lines");
+            }
             return lines.stream().filter(l -> kind.equals(l.get("kind"))).toList();
         }
 
@@ -75,6 +79,42 @@ public final class ResolutionLogReader {
         }
         return new Session(session, header, lines);
     }
+
+    /**
+     * The session of the build started at {@code startMillis}, its header only: what most checks need (is the build
+     * guarded, in which mode, under which session id). Stops at that header, and parses no other line as JSON: the
+     * file holds a line for every resolution of the build (a megabyte and more on a real project), and each rule of
+     * each module asks. A malformed line is reported by {@link #forBuildStartedAt}, which reads them all.
+     */
+    public static Session headerFor(Path file, long startMillis) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return new Session(null, null, null);
+        }
+        String start = Long.toString(startMillis);
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            int n = 0;
+            while ((text = r.readLine()) != null) {
+                n++;
+                // a header line has "kind":"session" at its top level; other lines are not parsed (the JSON writer
+                // escapes quotes inside values, so the text cannot appear inside a value)
+                if (!text.contains(HEADER_MARK) || !text.contains(start)) {
+                    continue;
+                }
+                Map<String, String> line = parse(text, file, n);
+                if (SessionHeader.KIND.equals(line.get("kind")) && start.equals(line.get("startTime"))) {
+                    try {
+                        return new Session(line.get("session"), SessionHeader.parse(text), null);
+                    } catch (IOException e) {
+                        throw new IOException(file + ":" + n + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        return new Session(null, null, null);
+    }
+
+    private static final String HEADER_MARK = "\"kind\":\"" + SessionHeader.KIND + "\"";
 
     private static Map<String, String> parse(String text, Path file, int lineNo) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();

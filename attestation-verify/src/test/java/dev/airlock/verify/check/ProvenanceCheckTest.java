@@ -126,11 +126,38 @@ class ProvenanceCheckTest {
     }
 
     @Test
+    void aWaivedArtifactWithoutProvenanceIsNotHashedAndAMissingOneNamesItsDigest() throws Exception {
+        ResolvedArtifact a = new ResolvedArtifact(Coordinates.parse("io.example:example-package:jar:14"), fx(PUSH),
+                ResolvedArtifact.Kind.DEPENDENCY, "compile", false, List.of(), "com.example:app", "internal");
+        java.util.concurrent.atomic.AtomicInteger hashed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<String> sha = () -> {
+            hashed.incrementAndGet();
+            return sha256(fx(PUSH));
+        };
+        assertTrue(new ProvenanceCheck(TrustPolicy.parse("p", "*  noprovenance reason=\"none upstream\"",
+                KeyResolver.NONE), verifier).check(a, sha, List.of(), () -> false).isEmpty());
+        assertEquals(0, hashed.get(), "nothing to verify, nothing to report: no digest asked");
+
+        List<Finding> missing = new ProvenanceCheck(TrustPolicy.parse("p", "io.example:*  slsa builder="
+                + MAVEN_BUILDER + " source=" + SOURCE, KeyResolver.NONE), verifier).check(a, sha, List.of(), () -> false);
+        assertEquals(List.of(FindingCode.PROVENANCE_MISSING), codes(missing));
+        assertEquals(DigestCache.sha256Uncached(fx(PUSH)), missing.get(0).sha256());
+    }
+
+    @Test
     void theWrongSignerTwinIsRefused() throws Exception {
         List<Finding> f = check("io.example:*  slsa builder=https://github.com/bazel-contrib/* source=regex:.*",
                 fx("bcr/MODULE-wrong-signer.bazel"),
                 List.of(new ProvenanceCheck.Source(fx("bcr/MODULE-wrong-signer.bazel.intoto.jsonl"), true)));
         assertTrue(!f.isEmpty() && f.stream().allMatch(x -> x.code() == FindingCode.BUILDER_NOT_TRUSTED
                 || x.code() == FindingCode.SOURCE_NOT_TRUSTED), f.toString());
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return DigestCache.sha256Uncached(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

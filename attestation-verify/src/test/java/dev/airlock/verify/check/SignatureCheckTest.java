@@ -160,6 +160,36 @@ class SignatureCheckTest {
     }
 
     @Test
+    void aGoodOpenPgpSignatureIsJudgedWithoutHashingTheArtifactAndAFindingNamesItsDigest() throws Exception {
+        Path jar = resource("pgp/annotations-23.0.0.jar");
+        PgpKeyring keyring = PgpKeyring.load(resource("pgp/jetbrains-java-annotations.KEYS"));
+        ResolvedArtifact a = artifact("org.jetbrains:annotations:jar:23.0.0", jar);
+        SignatureCheck.Sidecars s = new SignatureCheck.Sidecars(null, null, resource("pgp/annotations-23.0.0.jar.asc"));
+        java.util.concurrent.atomic.AtomicInteger hashed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<String> sha = () -> {
+            hashed.incrementAndGet();
+            return sha256(jar);
+        };
+        java.util.function.BooleanSupplier vouched = () -> {
+            asked.incrementAndGet();
+            return false;
+        };
+
+        SignatureCheck check = new SignatureCheck(policy("org.jetbrains:*  pgp fingerprint=" + JETBRAINS), sigstore,
+                keyring);
+        assertTrue(check.check(a, sha, s, vouched).isEmpty());
+        assertEquals(0, hashed.get(), "the OpenPGP check reads the file itself: no digest asked");
+        assertEquals(0, asked.get(), "nothing invalid: the lock is not asked");
+
+        List<Finding> other = new SignatureCheck(policy("org.jetbrains:*  pgp fingerprint=" + "0".repeat(40)),
+                sigstore, keyring).check(a, sha, s, vouched);
+        assertEquals(FindingCode.IDENTITY_NOT_ALLOWED, other.get(0).code());
+        assertEquals(DigestCache.sha256Uncached(jar), other.get(0).sha256(), "a finding names the digest");
+        assertEquals(1, hashed.get(), "asked once");
+    }
+
+    @Test
     void cosignKeyBasedSignature() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
@@ -195,5 +225,13 @@ class SignatureCheckTest {
 
     private static Path resource(String name) throws Exception {
         return Path.of(SignatureCheckTest.class.getClassLoader().getResource(name).toURI());
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return DigestCache.sha256Uncached(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
