@@ -23,7 +23,7 @@
 #   AIRLOCK_BUILD_REPO (the local repository Airlock was installed into; default ~/.m2/repository).
 # Needs: Airlock built and installed (mvn -B install -DskipTests: the jars under */target go to lib/ext, the
 # plugin and its dependencies in the local repository are served by the mirror for "record"), JDK 17, python3,
-# GNU time; network to Maven Central for the seed step only.
+# GNU time; network to Maven Central for the seed step, and for a few POMs in the prepare step.
 set -euo pipefail
 
 [ $# -ge 1 ] && [ -f "$1/pom.xml" ] || { echo "usage: $0 CHECKOUT" >&2; exit 2; }
@@ -172,7 +172,7 @@ fi
 if has_step prepare; then
     say "prepare: the Airlock plugin on the mirror (for record), a warm local repository, the lock"
     # the mirror serves what Airlock's record goal needs: the plugin and its whole runtime closure (jars, POMs,
-    # parents, BOMs), resolved into the seed from the local repository of the Airlock build (no network)
+    # parents, BOMs), resolved into the seed from the local repository of the Airlock build
     rm -rf "$SEED/dev/airlock"   # never a stale Airlock from an earlier run
     cat >"$WORK/settings-airlock-build.xml" <<EOF2
 <settings><mirrors><mirror><id>airlock-build</id><mirrorOf>*</mirrorOf><url>file://$AIRLOCK_BUILD_REPO</url></mirror></mirrors></settings>
@@ -182,6 +182,13 @@ EOF2
             org.apache.maven.plugins:maven-dependency-plugin:3.8.1:get "-Dartifact=$a") >>"$WORK/logs/seed-airlock.log" 2>&1 \
             || { echo "cannot copy $a's closure into the seed: $WORK/logs/seed-airlock.log" >&2; exit 1; }
     done
+    # the enforcer plugin with Airlock's rules as its dependency, as the suite's profile loads them: collected
+    # together, they read the POMs of versions that lose the conflicts (gson, jackson, BouncyCastle, ...), which
+    # neither closure alone holds; those few POMs come from central (network, as for the seed step). -llr: the
+    # Airlock artifacts copied above are used whatever repository they came from. enforcer.skip: resolved, not run.
+    (cd "$WORK/work" && "$PLAIN_HOME/bin/mvn" -B -llr "-Dmaven.repo.local=$SEED" -Pairlock-suite -Denforcer.skip=true \
+        validate) >>"$WORK/logs/seed-airlock.log" 2>&1 \
+        || { echo "cannot complete the suite's plugin closure in the seed: $WORK/logs/seed-airlock.log" >&2; exit 1; }
     rm -rf "$WARM" "$WORK/bench.lock"
     "$WORK/bin/mvn-run" plain warm
     "$WORK/bin/mvn-run" airlock-record warm

@@ -113,7 +113,7 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
         } catch (IllegalArgumentException e) {
             throw new EnforcerRuleError(ruleName() + ": <excludes>: " + e.getMessage());
         }
-        beforeCollecting();
+        beforeCollecting(build);
         List<ResolvedArtifact> artifacts = checksArtifacts() ? collect(ex) : List.of();
         RuleContext context = new RuleContext(ruleName(), session, project, build, evidence, artifacts,
                 effectiveScopes(), scopes != null && !scopes.isEmpty(), includePlugins, includeExtensions, overrides,
@@ -250,7 +250,7 @@ public abstract class AbstractAirlockRule extends AbstractEnforcerRule {
     }
 
     /** Called before the closure is resolved (which takes a while): start slow set-up in the background here. */
-    protected void beforeCollecting() {}
+    protected void beforeCollecting(AirlockBuild build) {}
 
     private List<ResolvedArtifact> collect(ExcludePatterns ex) throws EnforcerRuleError {
         List<String> wanted = effectiveScopes();

@@ -57,7 +57,7 @@ public final class VerifySbom extends AbstractAirlockRule {
      * {@link #check} reads is the same file, parsed the same way; an error is reported there, as before.
      */
     @Override
-    protected void beforeCollecting() {
+    protected void beforeCollecting(dev.airlock.maven.AirlockBuild build) {
         Path file = sbomFile(project.getBasedir().toPath());
         if (Files.isRegularFile(file)) {
             parsingFile = file;

@@ -51,16 +51,6 @@ public final class VerifySignatures extends AbstractTrustRule {
     protected List<Finding> check(RuleContext context) throws RuleSetupException {
         TrustPolicy trust = trustPolicy(context);
         SigstoreBundleVerifier sigstore = sigstore(context);
-        PgpKeyring keys = TrustMaterial.keyring(keyring, context.build().projectRoot());
-        if (keys == null && trust.lines().stream().anyMatch(l -> l.directive().equals("pgp"))) {
-            throw new RuleSetupException(FindingCode.CONFIG_ERROR, "the trust policy " + trust.source() + " has pgp"
-                    + " fingerprint= lines, and no <keyring> of armored public keys was given to check them with; add"
-                    + " <keyring>path/to/keys.asc</keyring> (no key server is ever asked)");
-        }
-        SignatureCheck check = new SignatureCheck(trust, sigstore, keys);
-        LockFile lock = TrustMaterial.lock(context.build());
-        TyposquatCheck typosquats = typosquatCheck(trust, context);
-        List<Finding> out = new ArrayList<>();
         List<ResolvedArtifact> candidates = candidates(context);
         List<Sidecars.Wanted> wanted = new ArrayList<>(3 * candidates.size());
         for (ResolvedArtifact a : candidates) {
@@ -71,6 +61,16 @@ public final class VerifySignatures extends AbstractTrustRule {
             wanted.add(new Sidecars.Wanted(a, classifier, ext + ".asc"));
         }
         List<Path> files = sidecars(context, wanted);
+        PgpKeyring keys = keyring(context);
+        if (keys == null && trust.lines().stream().anyMatch(l -> l.directive().equals("pgp"))) {
+            throw new RuleSetupException(FindingCode.CONFIG_ERROR, "the trust policy " + trust.source() + " has pgp"
+                    + " fingerprint= lines, and no <keyring> of armored public keys was given to check them with; add"
+                    + " <keyring>path/to/keys.asc</keyring> (no key server is ever asked)");
+        }
+        SignatureCheck check = new SignatureCheck(trust, sigstore, keys);
+        LockFile lock = TrustMaterial.lock(context.build());
+        TyposquatCheck typosquats = typosquatCheck(trust, context);
+        List<Finding> out = new ArrayList<>();
         List<Integer> indexes = java.util.stream.IntStream.range(0, candidates.size()).boxed().toList();
         try (Progress progress = Progress.of(NAME, "artifacts", candidates.size(),
                 getLog().isInfoEnabled() ? line -> getLog().info(line) : null)) {
@@ -94,6 +94,55 @@ public final class VerifySignatures extends AbstractTrustRule {
                 + trust.source() + " (trusted root: " + sigstore.trustedRoot().origin() + ", sha256 "
                 + sigstore.trustedRoot().sha256() + ")");
         return out;
+    }
+
+    /** The keyring being read on a daemon thread since {@link #beforeCollecting}, and the root it was read for. */
+    private java.util.concurrent.FutureTask<PgpKeyring> reading;
+    private Path readingRoot;
+
+    /**
+     * Starts reading the keyring on a daemon thread: most of it is loading BouncyCastle's classes, which then overlaps
+     * the resolution of the closure and of the signature files instead of following them (docs/benchmark.md). An
+     * error is reported by {@link #check}, as before.
+     */
+    @Override
+    protected void beforeCollecting(dev.airlock.maven.AirlockBuild build) {
+        if (keyring != null && !keyring.isBlank()) {
+            Path root = build.projectRoot();
+            readingRoot = root;
+            reading = new java.util.concurrent.FutureTask<>(() -> TrustMaterial.keyring(keyring, root));
+            Thread t = new Thread(reading, "airlock-keyring-read");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** The keyring read by {@link #beforeCollecting} when it was for this root, else read now. */
+    private PgpKeyring keyring(RuleContext context) throws RuleSetupException {
+        Path root = context.build().projectRoot();
+        if (reading == null || !root.equals(readingRoot)) {
+            return TrustMaterial.keyring(keyring, root);
+        }
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuleSetupException("interrupted while reading the keyring " + keyring, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuleSetupException x) {
+                throw x;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            reading = null;
+        }
     }
 
     private static Finding typosquat(ResolvedArtifact a, String trusted) {
