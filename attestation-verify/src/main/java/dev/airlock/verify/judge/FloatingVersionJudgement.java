@@ -29,8 +29,7 @@ public final class FloatingVersionJudgement {
         }
         boolean deny = level == Levels.FloatingVersions.DENY;
         Severity sev = deny ? mode.failing() : Severity.WARN;
-        return Verdict.of(mode.finding(FindingCode.FLOATING_VERSION, sev)
-                .coordinatesOrSubject(r.coordinates())
+        return Verdict.of(mode.finding(FindingCode.FLOATING_VERSION, sev, r)
                 .path(floating.path())
                 .repository(r.repositoryId(), r.repositoryUrl())
                 .message(message(floating, r))

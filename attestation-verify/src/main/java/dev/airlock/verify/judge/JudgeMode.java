@@ -17,4 +17,13 @@ public record JudgeMode(boolean enforce, String source) {
     Finding.Builder finding(FindingCode code, Severity severity) {
         return Finding.builder(code, severity).source(source);
     }
+
+    /**
+     * A finding about the artifact {@code r}: its coordinates typed, taken from the resolver's fields (never parsed
+     * back from text); coordinates that are not valid (which no store can hold) are kept as the finding's subject.
+     */
+    Finding.Builder finding(FindingCode code, Severity severity, Resolution r) {
+        dev.airlock.verify.finding.Coordinates c = r.parsed();
+        return c != null ? finding(code, severity).coordinates(c) : finding(code, severity).subject(r.coordinates());
+    }
 }

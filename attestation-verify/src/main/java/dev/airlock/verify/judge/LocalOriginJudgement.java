@@ -66,8 +66,7 @@ public final class LocalOriginJudgement {
 
     /** Mirror {@code mirrorId} failed ({@code failure}) while the copy was fetched again. */
     public Verdict mirrorFailed(Resolution r, String mirrorId, String mirrorUrl, String failure) {
-        return verdict(mode.finding(FindingCode.MIRROR_UNAVAILABLE, mode.failing())
-                .coordinatesOrSubject(r.coordinates())
+        return verdict(mode.finding(FindingCode.MIRROR_UNAVAILABLE, mode.failing(), r)
                 .repository(mirrorId, mirrorUrl)
                 .message("mirror " + mirrorId + " (" + mirrorUrl + ") failed while Airlock re-fetched "
                         + r.coordinates() + " to verify a cached copy: " + failure)
@@ -86,8 +85,7 @@ public final class LocalOriginJudgement {
 
     private Finding untrusted(Resolution r, Severity severity, String message, String expected, String mirrorId,
             String mirrorUrl) {
-        return mode.finding(FindingCode.UNTRUSTED_LOCAL_ORIGIN, severity)
-                .coordinatesOrSubject(r.coordinates())
+        return mode.finding(FindingCode.UNTRUSTED_LOCAL_ORIGIN, severity, r)
                 .file(r.fileText())
                 .sha256(r.sha256())
                 .repository(mirrorId, mirrorUrl)

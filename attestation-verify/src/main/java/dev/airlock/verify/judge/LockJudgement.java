@@ -40,8 +40,8 @@ public final class LockJudgement {
             return Verdict.none(); // a signature or provenance file: the rules verify it cryptographically (docs/lock.md)
         }
         if (expected == null) {
-            return Verdict.of(mode.finding(FindingCode.NOT_IN_LOCK, mode.failing())
-                    .coordinatesOrSubject(coords).file(r.fileText()).sha256(sha256).repository(repoId, repoUrl)
+            return Verdict.of(mode.finding(FindingCode.NOT_IN_LOCK, mode.failing(), r)
+                    .file(r.fileText()).sha256(sha256).repository(repoId, repoUrl)
                     .message(coords + " is not in the lock " + lockPath + " (" + lock.size() + " artifacts)")
                     .expected("an entry in " + lockPath)
                     .actual("sha256 " + sha256)
@@ -52,8 +52,8 @@ public final class LockJudgement {
                     mode.enforce() ? "NOT_IN_LOCK: " + coords + " is not in " + lockPath : null);
         }
         if (!expected.equals(sha256)) {
-            return Verdict.of(mode.finding(FindingCode.LOCK_HASH_MISMATCH, mode.failing())
-                    .coordinatesOrSubject(coords).file(r.fileText()).sha256(sha256).repository(repoId, repoUrl)
+            return Verdict.of(mode.finding(FindingCode.LOCK_HASH_MISMATCH, mode.failing(), r)
+                    .file(r.fileText()).sha256(sha256).repository(repoId, repoUrl)
                     .message(coords + (repoId == null ? " in the local repository" : " from " + repoId + " (" + repoUrl
                             + ")") + " is not what the lock " + lockPath + " records: its bytes changed since they"
                             + " were recorded")

@@ -58,6 +58,20 @@ class LockJudgementTest {
     }
 
     @Test
+    void theFindingCarriesTheResolversCoordinatesTypedAndInvalidOnesAsItsSubject() {
+        Finding typed = judge(ENFORCE, resolution("com.acme:other:jar:tests:2.0", FILE, OTHER, "i", "u"))
+                .findings().get(0);
+        assertEquals(new dev.airlock.verify.finding.Coordinates("com.acme", "other", "jar", "tests", "2.0"),
+                typed.coordinates());
+        // coordinates no store can hold (a space in the artifactId): kept as text, nothing typed
+        Finding text = judge(ENFORCE, new Resolution("com.acme", "odd name", "jar", null, "2.0", "2.0", FILE, OTHER,
+                "i", "u", null)).findings().get(0);
+        assertEquals(FindingCode.NOT_IN_LOCK, text.code());
+        org.junit.jupiter.api.Assertions.assertNull(text.coordinates());
+        assertEquals("com.acme:odd name:jar:2.0", text.subject());
+    }
+
+    @Test
     void anArtifactTheLockDoesNotListIsAWarningInWarnMode() {
         Verdict v = judge(WARN, resolution("com.acme:other:jar:2.0", FILE, OTHER, null, null));
         assertEquals(Severity.WARN, v.findings().get(0).severity());
