@@ -47,9 +47,8 @@ public final class VerifySbom extends AbstractAirlockRule {
         return NAME;
     }
 
-    /** The SBOM being parsed on a background thread while the closure is resolved, and its file. */
-    private java.util.concurrent.FutureTask<SbomDocument> parsing;
-    private Path parsingFile;
+    /** The SBOM being parsed on a background thread while the closure is resolved (for its file). */
+    private Background<SbomDocument> parsing;
 
     /**
      * Starts parsing the SBOM on a daemon thread: most of a parse is the SBOM library's class loading and model
@@ -60,11 +59,7 @@ public final class VerifySbom extends AbstractAirlockRule {
     protected void beforeCollecting(dev.airlock.maven.AirlockBuild build) {
         Path file = sbomFile(project.getBasedir().toPath());
         if (Files.isRegularFile(file)) {
-            parsingFile = file;
-            parsing = new java.util.concurrent.FutureTask<>(() -> SbomParser.parse(file));
-            Thread t = new Thread(parsing, "airlock-sbom-parse");
-            t.setDaemon(true);
-            t.start();
+            parsing = Background.start("airlock-sbom-parse", file, () -> SbomParser.parse(file));
         }
     }
 
@@ -75,27 +70,7 @@ public final class VerifySbom extends AbstractAirlockRule {
 
     /** The parse started by {@link #beforeCollecting} when it was of {@code file}, else a parse now. */
     private SbomDocument parse(Path file) throws SbomException {
-        if (parsing == null || !file.equals(parsingFile)) {
-            return SbomParser.parse(file);
-        }
-        try {
-            return parsing.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SbomException(file, -1, -1, "interrupted while reading the SBOM", "run the build again", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SbomException x) {
-                throw x;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return parsing != null && parsing.isFor(file) ? parsing.join(SbomException.class) : SbomParser.parse(file);
     }
 
     @Override

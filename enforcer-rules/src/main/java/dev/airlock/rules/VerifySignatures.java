@@ -96,9 +96,8 @@ public final class VerifySignatures extends AbstractTrustRule {
         return out;
     }
 
-    /** The keyring being read on a daemon thread since {@link #beforeCollecting}, and the root it was read for. */
-    private java.util.concurrent.FutureTask<PgpKeyring> reading;
-    private Path readingRoot;
+    /** The keyring being read on a daemon thread since {@link #beforeCollecting} (for its project root). */
+    private Background<PgpKeyring> reading;
 
     /**
      * Starts reading the keyring on a daemon thread: most of it is loading BouncyCastle's classes, which then overlaps
@@ -109,40 +108,15 @@ public final class VerifySignatures extends AbstractTrustRule {
     protected void beforeCollecting(dev.airlock.maven.AirlockBuild build) {
         if (keyring != null && !keyring.isBlank()) {
             Path root = build.projectRoot();
-            readingRoot = root;
-            reading = new java.util.concurrent.FutureTask<>(() -> TrustMaterial.keyring(keyring, root));
-            Thread t = new Thread(reading, "airlock-keyring-read");
-            t.setDaemon(true);
-            t.start();
+            reading = Background.start("airlock-keyring-read", root, () -> TrustMaterial.keyring(keyring, root));
         }
     }
 
     /** The keyring read by {@link #beforeCollecting} when it was for this root, else read now. */
     private PgpKeyring keyring(RuleContext context) throws RuleSetupException {
         Path root = context.build().projectRoot();
-        if (reading == null || !root.equals(readingRoot)) {
-            return TrustMaterial.keyring(keyring, root);
-        }
-        try {
-            return reading.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RuleSetupException("interrupted while reading the keyring " + keyring, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuleSetupException x) {
-                throw x;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            reading = null;
-        }
+        return reading != null && reading.isFor(root) ? reading.join(RuleSetupException.class)
+                : TrustMaterial.keyring(keyring, root);
     }
 
     private static Finding typosquat(ResolvedArtifact a, String trusted) {
