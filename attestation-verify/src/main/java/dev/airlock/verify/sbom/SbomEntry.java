@@ -20,7 +20,7 @@ import java.util.Set;
  * @param purl the purl, read
  * @param hashes the comparable hashes (SHA-1, SHA-2, SHA-3), lowercase hex; empty when the SBOM has none
  * @param otherHashes algorithm names the entry carries that Airlock never compares (MD5, BLAKE2b-256, ...), the
- *     unknown ones included
+ *     unknown ones included; sorted (a store may hand them over in any order: messages must not change with it)
  * @param unknownHashes the algorithm names among {@code otherHashes} that no SBOM format defines (a misspelling such
  *     as {@code SHA-2566}, or an invented name): the verifier reports each, because such a hash is dropped by every
  *     reader
@@ -36,8 +36,8 @@ public record SbomEntry(String ref, MavenPurl purl, Map<HashAlgorithm, String> h
         EnumMap<HashAlgorithm, String> h = new EnumMap<>(HashAlgorithm.class);
         h.putAll(hashes);
         hashes = Collections.unmodifiableMap(h);
-        otherHashes = List.copyOf(otherHashes);
-        unknownHashes = List.copyOf(unknownHashes);
+        otherHashes = otherHashes.stream().sorted().toList();
+        unknownHashes = unknownHashes.stream().sorted().toList();
         kinds = kinds.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(kinds));
     }
 

@@ -38,11 +38,44 @@ import org.spdx.v3jsonldstore.JsonLDStore;
 final class SpdxReaders {
     private SpdxReaders() {}
 
+    /**
+     * The SPDX 2.x JSON fields that hold license expressions. The library parses each against the SPDX license list,
+     * which loads that list (and gson, which reads it) on the first parse of a build: about a fifth of a first parse
+     * (docs/benchmark.md). The SBOM check reads identities and hashes, never licenses.
+     */
+    static final Set<String> LICENSE_FIELDS = Set.of("dataLicense", "licenseConcluded", "licenseDeclared",
+            "licenseInfoFromFiles", "licenseInfoInFiles", "licenseInfoInSnippets", "hasExtractedLicensingInfos");
+
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
+    /**
+     * {@code json} without the {@link #LICENSE_FIELDS} (at any depth), for the library to deserialise: the license
+     * values are neither read nor validated. A streaming copy, written here because the library has no option to
+     * skip them; the syntax was checked before ({@link ContentScan}), so positions in errors are unaffected.
+     */
+    static byte[] withoutLicenses(byte[] json) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length);
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(json);
+                com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && LICENSE_FIELDS.contains(p.currentName())) {
+                    p.nextToken();
+                    p.skipChildren(); // the value, scalar or structure
+                    continue;
+                }
+                g.copyCurrentEvent(p);
+            }
+        }
+        return out.toByteArray();
+    }
+
     static SbomDocument readV2(Path file, byte[] bytes, ContentScan scan)
             throws SbomException, InvalidSPDXAnalysisException, java.io.IOException {
         SpdxLibrary.init();
         MultiFormatStore store = new MultiFormatStore(new InMemSpdxStore(), MultiFormatStore.Format.JSON);
-        org.spdx.library.model.v2.SpdxDocument doc = store.deSerialize(new ByteArrayInputStream(bytes), false);
+        org.spdx.library.model.v2.SpdxDocument doc = store.deSerialize(
+                new ByteArrayInputStream(withoutLicenses(bytes)), false);
         String docUri = doc.getDocumentUri();
         List<String> tools = new ArrayList<>();
         boolean airlock = false;

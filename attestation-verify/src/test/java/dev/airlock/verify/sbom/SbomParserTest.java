@@ -131,6 +131,27 @@ class SbomParserTest {
     }
 
     @Test
+    void spdx23LicenseFieldsAreNeitherReadNorValidated() throws Exception {
+        // the check reads identities and hashes: license expressions are left out before the library parses (it would
+        // load the SPDX license list for them); a value the library would refuse changes nothing
+        String original = Files.readString(SbomTestData.file("spdx/app-2.3.spdx.json"));
+        String garbled = original.replaceAll("\"(licenseConcluded|licenseDeclared|dataLicense)\"\\s*:\\s*\"[^\"]*\"",
+                "\"$1\": {\"not\": [\"an expression\"]}");
+        org.junit.jupiter.api.Assertions.assertNotEquals(original, garbled);
+        Path f = tmp.resolve("garbled.spdx.json");
+        Files.writeString(f, garbled);
+        assertEquals(byDisplay(SbomParser.parse(SbomTestData.file("spdx/app-2.3.spdx.json"))).keySet(),
+                byDisplay(SbomParser.parse(f)).keySet());
+
+        String stripped = new String(SpdxReaders.withoutLicenses(("{\"dataLicense\":\"CC0-1.0\",\"packages\":[{\"name\":"
+                + "\"a\",\"licenseConcluded\":\"MIT\",\"licenseInfoFromFiles\":[\"MIT\"],\"hasExtractedLicensingInfos\":"
+                + "[{\"licenseId\":\"LicenseRef-x\"}],\"copyrightText\":\"NOASSERTION\"}]}").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("{\"packages\":[{\"name\":\"a\",\"copyrightText\":\"NOASSERTION\"}]}", stripped,
+                "license fields at any depth, scalar or structure, and nothing else");
+    }
+
+    @Test
     void spdx3JsonLdFromTheMavenPlugin() throws Exception {
         SbomDocument d = SbomParser.parse(SbomTestData.file("spdx/app-3.0.1.spdx.json-ld.json"));
         assertEquals(SbomFormat.SPDX_JSONLD, d.format());
