@@ -1,7 +1,7 @@
 package dev.airlock.rules;
 
+import dev.airlock.verify.io.InParallel;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -38,26 +38,9 @@ final class Background<T> {
 
     /**
      * The work's result; its exception of type {@code checked}, a runtime exception or an error are thrown as they
-     * were. Interrupted, the thread stays interrupted and the check does not complete (the rule fails closed).
+     * were ({@link InParallel#get}: interrupted, the check does not complete and the rule fails closed).
      */
     <X extends Exception> T join(Class<X> checked) throws X {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + name, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (checked.isInstance(cause)) {
-                throw checked.cast(cause);
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(name + " failed", cause);
-        }
+        return InParallel.get(name, task, checked);
     }
 }

@@ -55,30 +55,39 @@ public final class InParallel {
                 parts.add(pool.submit(() -> work.apply(item)));
             }
             for (Future<R> part : parts) {
-                try {
-                    out.add(part.get());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (failure.isInstance(cause)) {
-                        throw failure.cast(cause);
-                    }
-                    if (cause instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(name + ": " + cause, cause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    CancellationException c = new CancellationException(name + ": interrupted");
-                    c.initCause(e);
-                    throw c;
-                }
+                out.add(get(name, part, failure));
             }
             return out;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The result of {@code future}, waited for: its exception of type {@code failure}, a runtime exception or an
+     * error is rethrown as the work threw it; another checked one is wrapped. Interrupted, the thread stays
+     * interrupted and a {@link CancellationException} is thrown (the check does not complete: it fails closed).
+     */
+    public static <R, X extends Exception> R get(String name, Future<R> future, Class<X> failure) throws X {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (failure.isInstance(cause)) {
+                throw failure.cast(cause);
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(name + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            CancellationException c = new CancellationException(name + ": interrupted");
+            c.initCause(e);
+            throw c;
         }
     }
 }

@@ -110,11 +110,7 @@ class ResolutionLogTest {
         log.open(file);
         log.line("artifact").put("coordinates", "g:a:jar:1").write();
         // clean deletes target/ with everything in it: the file, the lock file, the session's marker
-        try (var files = Files.list(file.getParent())) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        deleteFilesIn(file.getParent(), null);
         Files.delete(file.getParent());
         org.junit.jupiter.api.Assertions.assertTrue(log.restoreIfDeleted());
         log.line("artifact").put("coordinates", "g:b:jar:1").write();
@@ -130,15 +126,9 @@ class ResolutionLogTest {
         log.open(file);
         log.line("artifact").put("coordinates", "g:a:jar:1").write();
         // clean has deleted the files and is about to delete the directory when the evidence thread writes a line
-        try (var files = Files.list(file.getParent())) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        deleteFilesIn(file.getParent(), null);
         log.line("artifact").put("coordinates", "g:b:jar:1").write();
-        try (var files = Files.list(file.getParent())) {
-            assertEquals(List.of(), files.toList(), "nothing written into the directory being deleted");
-        }
+        assertEquals(List.of(), filesIn(file.getParent()), "nothing written into the directory being deleted");
         Files.delete(file.getParent()); // what the clean does next: it must succeed
         org.junit.jupiter.api.Assertions.assertTrue(log.restoreIfDeleted(), "after the mojo: written again");
         log.close();
@@ -153,22 +143,29 @@ class ResolutionLogTest {
         log.line("artifact").put("coordinates", "g:a:jar:1").write();
         // clean walks the directory in its own order: here it has deleted the lock file and the session's marker, and
         // not yet the evidence file, when the evidence thread writes a line
-        try (var files = Files.list(file.getParent())) {
-            for (Path f : files.toList()) {
-                if (!f.equals(file)) {
-                    Files.delete(f);
-                }
-            }
-        }
+        deleteFilesIn(file.getParent(), file);
         log.line("artifact").put("coordinates", "g:b:jar:1").write();
-        try (var files = Files.list(file.getParent())) {
-            assertEquals(List.of(file), files.toList(), "no lock file created again in the directory being deleted");
-        }
+        assertEquals(List.of(file), filesIn(file.getParent()), "no lock file created again in the directory being deleted");
         Files.delete(file); // the clean goes on
         log.line("artifact").put("coordinates", "g:c:jar:1").write();
         Files.delete(file.getParent()); // and ends: it must succeed
         org.junit.jupiter.api.Assertions.assertTrue(log.restoreIfDeleted(), "after the mojo: written again");
         log.close();
         assertEquals(3, Files.readAllLines(file).size(), "no line lost");
+    }
+
+    /** What a clean does to {@code dir}'s files, in the order it lists them; {@code kept} (or null) not yet. */
+    private static void deleteFilesIn(Path dir, Path kept) throws IOException {
+        for (Path f : filesIn(dir)) {
+            if (!f.equals(kept)) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private static List<Path> filesIn(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 }
