@@ -187,8 +187,8 @@ EOF2
     # neither closure alone holds; those few POMs come from central (network, as for the seed step). A tracking file
     # name of its own: the Airlock artifacts copied above are used whatever repository they came from (Maven 3.9 has
     # no -llr). enforcer.skip: resolved, not run.
-    (cd "$WORK/work" && "$PLAIN_HOME/bin/mvn" -B -Daether.enhancedLocalRepository.trackingFilename=_bench-seed.repositories "-Dmaven.repo.local=$SEED" -Pairlock-suite -Denforcer.skip=true \
-        validate) >>"$WORK/logs/seed-airlock.log" 2>&1 \
+    (cd "$WORK/work" && "$PLAIN_HOME/bin/mvn" -B -Daether.enhancedLocalRepository.trackingFilename=_bench-seed.repositories \
+        "-Dmaven.repo.local=$SEED" -Pairlock-suite -Denforcer.skip=true validate) >>"$WORK/logs/seed-airlock.log" 2>&1 \
         || { echo "cannot complete the suite's plugin closure in the seed: $WORK/logs/seed-airlock.log" >&2; exit 1; }
     rm -rf "$WARM" "$WORK/bench.lock"
     "$WORK/bin/mvn-run" plain warm

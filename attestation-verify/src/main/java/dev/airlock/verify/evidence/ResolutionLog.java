@@ -109,8 +109,8 @@ public final class ResolutionLog implements Closeable {
 
     /**
      * As {@link #locked(IoAction)}; with {@code create} false, a lock file that is gone is not created again and
-     * {@link java.nio.file.NoSuchFileException} is thrown instead: a line appended while {@code clean} deletes the directory must
-     * not put a file back into it (the clean would fail with "Failed to delete").
+     * {@link java.nio.file.NoSuchFileException} is thrown instead: a line appended while {@code clean} deletes the
+     * directory must not put a file back into it (the clean would fail with "Failed to delete").
      */
     private void locked(IoAction action, boolean create) throws IOException {
         Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");

@@ -96,8 +96,8 @@ public final class ResolutionLogReader {
             int n = 0;
             while ((text = r.readLine()) != null) {
                 n++;
-                // a header line has "kind":"session" at its top level; other lines are not parsed (the JSON writer
-                // escapes quotes inside values, so the text cannot appear inside a value)
+                // only a line with the header's text and this start time is parsed (a string value cannot hold the
+                // text: the writer escapes its quotes); the parse then checks that it is the top-level kind
                 if (!text.contains(HEADER_MARK) || !text.contains(start)) {
                     continue;
                 }

@@ -139,7 +139,8 @@ class ProvenanceCheckTest {
         assertEquals(0, hashed.get(), "nothing to verify, nothing to report: no digest asked");
 
         List<Finding> missing = new ProvenanceCheck(TrustPolicy.parse("p", "io.example:*  slsa builder="
-                + MAVEN_BUILDER + " source=" + SOURCE, KeyResolver.NONE), verifier).check(a, sha, List.of(), () -> false);
+                + MAVEN_BUILDER + " source=" + SOURCE, KeyResolver.NONE), verifier)
+                .check(a, sha, List.of(), () -> false);
         assertEquals(List.of(FindingCode.PROVENANCE_MISSING), codes(missing));
         assertEquals(DigestCache.sha256Uncached(fx(PUSH)), missing.get(0).sha256());
     }

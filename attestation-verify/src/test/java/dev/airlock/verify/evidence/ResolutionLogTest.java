@@ -145,7 +145,8 @@ class ResolutionLogTest {
         // not yet the evidence file, when the evidence thread writes a line
         deleteFilesIn(file.getParent(), file);
         log.line("artifact").put("coordinates", "g:b:jar:1").write();
-        assertEquals(List.of(file), filesIn(file.getParent()), "no lock file created again in the directory being deleted");
+        assertEquals(List.of(file), filesIn(file.getParent()),
+                "no lock file created again in the directory being deleted");
         Files.delete(file); // the clean goes on
         log.line("artifact").put("coordinates", "g:c:jar:1").write();
         Files.delete(file.getParent()); // and ends: it must succeed

@@ -143,8 +143,9 @@ class SbomParserTest {
         assertEquals(byDisplay(SbomParser.parse(SbomTestData.file("spdx/app-2.3.spdx.json"))).keySet(),
                 byDisplay(SbomParser.parse(f)).keySet());
 
-        String stripped = new String(SpdxReaders.withoutLicenses(("{\"dataLicense\":\"CC0-1.0\",\"packages\":[{\"name\":"
-                + "\"a\",\"licenseConcluded\":\"MIT\",\"licenseInfoFromFiles\":[\"MIT\"],\"hasExtractedLicensingInfos\":"
+        String stripped = new String(SpdxReaders.withoutLicenses(("{\"dataLicense\":\"CC0-1.0\",\"packages\":"
+                + "[{\"name\":\"a\",\"licenseConcluded\":\"MIT\",\"licenseInfoFromFiles\":[\"MIT\"],"
+                + "\"hasExtractedLicensingInfos\":"
                 + "[{\"licenseId\":\"LicenseRef-x\"}],\"copyrightText\":\"NOASSERTION\"}]}").getBytes(
                         java.nio.charset.StandardCharsets.UTF_8)), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals("{\"packages\":[{\"name\":\"a\",\"copyrightText\":\"NOASSERTION\"}]}", stripped,
