@@ -57,7 +57,7 @@ public final class ProvenanceCheck {
      */
     public List<Finding> check(ResolvedArtifact artifact, java.util.function.Supplier<String> sha256Supplier,
             List<Source> sources, java.util.function.BooleanSupplier bytesVouchedSupplier) {
-        SignatureCheck.Lazy sha = new SignatureCheck.Lazy(sha256Supplier);
+        LazyDigest sha = new LazyDigest(sha256Supplier);
         String coords = artifact.coordinates().toString();
         ProvenanceDecision decision = policy.provenance(artifact.coordinates());
         List<Finding> problems = new ArrayList<>();

@@ -88,7 +88,7 @@ public final class SignatureCheck {
      */
     public List<Finding> check(ResolvedArtifact artifact, java.util.function.Supplier<String> sha256Supplier,
             Sidecars sidecars, java.util.function.BooleanSupplier bytesVouchedSupplier) {
-        Lazy lazy = new Lazy(sha256Supplier);
+        LazyDigest lazy = new LazyDigest(sha256Supplier);
         String coords = artifact.coordinates().toString();
         SignatureDecision decision = policy.signature(artifact.coordinates());
         List<TrustedKey> keys = decision.cosign().stream()
@@ -236,22 +236,5 @@ public final class SignatureCheck {
     public static Map<FindingCode, Severity> defaults() {
         return Map.of(FindingCode.SIGNATURE_MISSING, Severity.ERROR, FindingCode.SIGNATURE_INVALID, Severity.ERROR,
                 FindingCode.IDENTITY_NOT_ALLOWED, Severity.ERROR);
-    }
-
-    /** A digest asked for at most once. Not thread-safe: one per artifact's check. */
-    static final class Lazy {
-        private final java.util.function.Supplier<String> supplier;
-        private String value;
-
-        Lazy(java.util.function.Supplier<String> supplier) {
-            this.supplier = supplier;
-        }
-
-        String get() {
-            if (value == null) {
-                value = supplier.get();
-            }
-            return value;
-        }
     }
 }
