@@ -57,16 +57,35 @@ final class BlockedRepository {
         return unresolved;
     }
 
-    synchronized String declaredIn(BuildSession s) {
+    /** The POM that declared it (or a repository it mirrors), once every POM read so far is indexed; or null. */
+    String declaredIn(BuildSession s) {
         if (!attributed) {
-            declaredIn = s.declaringPoms().find(id, url);
-            for (RemoteRepository m : mirrorOf) {
-                if (declaredIn == null) {
-                    declaredIn = s.declaringPoms().find(m.getId(), m.getUrl());
+            // the pending work runs first, outside this object's lock: the background thread holds that work's lock
+            // while it attributes this repository (attribute below)
+            DeclaringPoms poms = s.declaringPoms();
+            synchronized (this) {
+                if (!attributed) {
+                    attribute(poms);
+                    attributed = true;
                 }
             }
-            attributed = true;
         }
         return declaredIn;
+    }
+
+    /**
+     * Looks for the POM that declared it among the POMs indexed so far; found, that is the answer. Not found, it is
+     * looked for again by {@link #declaredIn}, with the POMs indexed since.
+     */
+    synchronized void attribute(DeclaringPoms poms) {
+        if (declaredIn != null) {
+            return;
+        }
+        declaredIn = poms.find(id, url);
+        for (RemoteRepository m : mirrorOf) {
+            if (declaredIn == null) {
+                declaredIn = poms.find(m.getId(), m.getUrl());
+            }
+        }
     }
 }

@@ -207,7 +207,6 @@ final class BuildSession {
 
     // ---------------------------------------------------------------- findings
 
-    /** Records a finding once (same code, coordinates, repository and message), logging it as it happens. */
     // ---------------------------------------------------------------- secrets
 
     /** The credentials of this build (environment, settings.xml) that must never leave in a request path. */
@@ -225,6 +224,7 @@ final class BuildSession {
         return secrets.redact(text);
     }
 
+    /** Records a finding once (same code, coordinates, repository and message), logging it as it happens. */
     void report(Finding finding) {
         Finding f = secrets.isEmpty() ? finding : finding.mapText(secrets::redact);
         if (findingKeys.add(f.key())) {
@@ -318,19 +318,36 @@ final class BuildSession {
 
     /** A repository outside the mirrors that was (or, in warn mode, would have been) refused a request. */
     void blocked(RemoteRepository repo, String coordinates) {
-        blocked.computeIfAbsent(repo.getId() + '\u0000' + repo.getUrl(), k -> new BlockedRepository(repo))
-                .asked(coordinates);
+        blockedRepository(repo).asked(coordinates);
     }
 
     Collection<BlockedRepository> blockedRepositories() {
         return blocked.values();
     }
 
+    /**
+     * The record of a refused repository, made on its first refusal. Which POM declared it is looked up then, on the
+     * background thread after the POMs read so far are indexed (the declaring POM was read before its repository was
+     * asked): the session's end, which names it, need not parse POMs then.
+     */
     BlockedRepository blockedRepository(RemoteRepository repo) {
-        return blocked.computeIfAbsent(repo.getId() + '\u0000' + repo.getUrl(), k -> new BlockedRepository(repo));
+        String key = repo.getId() + '\u0000' + repo.getUrl();
+        BlockedRepository b = blocked.get(key);
+        if (b != null) {
+            return b;
+        }
+        boolean[] made = {false};
+        b = blocked.computeIfAbsent(key, k -> {
+            made[0] = true;
+            return new BlockedRepository(repo);
+        });
+        if (made[0]) {
+            BlockedRepository first = b;
+            evidence.later(() -> first.attribute(declaringPoms));
+        }
+        return b;
     }
 
-    /** A POM this build read, indexed to find which POM declared a refused repository. */
     /**
      * Indexes the repositories a POM declares, on the background thread (in the order the POMs were resolved, so the
      * first declaring POM is still the one named): reading and parsing every POM again is work the resolving thread
@@ -469,7 +486,7 @@ final class BuildSession {
     }
 
     boolean isVerifiedCachedCopy(Path file) {
-        return verifiedCachedCopies.contains(file.toAbsolutePath().normalize());
+        return !verifiedCachedCopies.isEmpty() && verifiedCachedCopies.contains(file.toAbsolutePath().normalize());
     }
 
     /** Hashes {@code file} off the resolving thread, then writes {@code entry} with it: {@link EvidenceWork}. */

@@ -123,9 +123,9 @@ final class EvidenceWork {
      */
     void hashThenWrite(Path file, ResolutionEntry entry) {
         boolean useIndex = digestIndexEnabled && digestIndex.supported();
-        ResolutionEntry stamped = entry.stamped(); // the time it was resolved, not hashed
+        java.time.Instant resolved = java.time.Instant.now(); // the time it was resolved, not hashed
         later(() -> {
-            ResolutionEntry e = stamped;
+            ResolutionEntry e = entry.stampedAt(resolved);
             try {
                 DigestIndex.Stat stat = useIndex ? digestIndex.stat(file) : null;
                 String known = digests.peek(file, stat); // hashed earlier in this build?

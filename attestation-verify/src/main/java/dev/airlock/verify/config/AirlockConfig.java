@@ -141,9 +141,14 @@ public final class AirlockConfig {
      * mirror may serve the groupId.
      */
     public Optional<NamespaceRule> namespaceOf(String groupId) {
-        return namespaces.stream()
-                .filter(r -> r.matches(groupId))
-                .max(Comparator.comparingInt(NamespaceRule::specificity));
+        // asked for every artifact the build resolves: a loop, no stream (most configurations have no rule at all)
+        NamespaceRule best = null;
+        for (NamespaceRule r : namespaces) {
+            if (r.matches(groupId) && (best == null || r.specificity() > best.specificity())) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** True when mirror {@code mirrorId} may serve {@code groupId} under the namespace rules. */

@@ -71,8 +71,16 @@ public record ResolutionEntry(String kind, String coordinates, String repository
 
     /** This entry with the time it happened, now: for a line written later (after its file is hashed). */
     public ResolutionEntry stamped() {
+        return stampedAt(java.time.Instant.now());
+    }
+
+    /**
+     * This entry with the time it happened, {@code at}: a line written later takes {@code Instant.now()} where it
+     * happens (the resolving thread) and formats it here, where the line is made (the background thread).
+     */
+    public ResolutionEntry stampedAt(java.time.Instant at) {
         return new ResolutionEntry(kind, coordinates, repository, repositoryUrl, url, origin, outcome, mirror, detail,
-                purpose, sha256, sha256Source, hashError, file, reason, session, java.time.Instant.now().toString());
+                purpose, sha256, sha256Source, hashError, file, reason, session, at.toString());
     }
 
     public ResolutionEntry withDetail(String newDetail) {

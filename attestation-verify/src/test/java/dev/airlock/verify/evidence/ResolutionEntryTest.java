@@ -164,4 +164,13 @@ class ResolutionEntryTest {
         ResolutionLogReader.Session s = writeAndRead(List.of(stamped.withSha256(SHA, null).withFile("/f")));
         assertEquals(stamped.time(), s.entries(ResolutionEntry.ARTIFACT).get(0).time());
     }
+
+    @Test
+    void aLineWrittenLaterCarriesTheInstantItWasStampedAtNotTheTimeOfWriting() throws IOException {
+        java.time.Instant resolved = java.time.Instant.parse("2026-01-02T03:04:05.123456789Z");
+        ResolutionEntry later = ResolutionEntry.artifact("g:a:jar:1", null, null, "remote", "resolved")
+                .stampedAt(resolved);
+        ResolutionLogReader.Session s = writeAndRead(List.of(later.withSha256(SHA, null).withFile("/f")));
+        assertEquals("2026-01-02T03:04:05.123456789Z", s.entries(ResolutionEntry.ARTIFACT).get(0).time());
+    }
 }
