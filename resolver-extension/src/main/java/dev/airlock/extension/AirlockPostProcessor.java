@@ -99,7 +99,7 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
         String coords = Coords.of(artifact);
 
         if (artifact.getFile() == null) {
-            missing(s, r, requested, coords);
+            missing(s, r, requested, coords, Coords.typed(artifact));
             s.log().write(ResolutionEntry.artifact(coords, null, null, null, "missing"));
             return;
         }
@@ -252,7 +252,8 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
      * mirrors asked did not have it ({@code NOT_ON_MIRROR}). Both are held until the build's end, where a build that
      * went on without the artifact turns them into warnings.
      */
-    private static void missing(BuildSession s, ArtifactResult r, Artifact requested, String coords) {
+    private static void missing(BuildSession s, ArtifactResult r, Artifact requested, String coords,
+            Coordinates typed) {
         Misses.Verdict v = Misses.classify(requested, r.getRequest().getRepositories(), r.getExceptions(),
                 repo -> s.mirrorOf(repo).isPresent());
         MissJudgement judge = new MissJudgement(s.config().mirrors().stream().map(MirrorSpec::id).toList(),
@@ -267,9 +268,9 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
                     refused.add(new Miss.RefusedRepository(repo.getId(), repo.getUrl(), b.describe(),
                             b.declaredIn(s)));
                 }
-                judge.repositoryBlocked(miss(s, r, requested, coords, v, refused)).findings().forEach(s::miss);
+                judge.repositoryBlocked(miss(s, r, requested, coords, typed, v, refused)).findings().forEach(s::miss);
             }
-            case NOT_ON_MIRROR -> judge.notOnMirror(miss(s, r, requested, coords, v, List.of())).findings()
+            case NOT_ON_MIRROR -> judge.notOnMirror(miss(s, r, requested, coords, typed, v, List.of())).findings()
                     .forEach(s::miss);
             default -> {
                 // a mirror failed otherwise: MIRROR_UNAVAILABLE (or Maven's own error) says what happened
@@ -278,10 +279,10 @@ public class AirlockPostProcessor implements ArtifactResolverPostProcessor {
     }
 
     /** The unresolved artifact as {@link MissJudgement} sees it. */
-    private static Miss miss(BuildSession s, ArtifactResult r, Artifact requested, String coords, Misses.Verdict v,
-            List<Miss.RefusedRepository> refused) {
+    private static Miss miss(BuildSession s, ArtifactResult r, Artifact requested, String coords, Coordinates typed,
+            Misses.Verdict v, List<Miss.RefusedRepository> refused) {
         Requesters.Requester by = Requesters.of(r.getRequest());
-        return new Miss(coords, by.label(), by.path(),
+        return new Miss(coords, typed, by.label(), by.path(),
                 v.mirrorsAsked().stream().map(m -> new Miss.Repository(m.getId(), m.getUrl())).toList(), v.offline(),
                 s.isReactor(requested.getGroupId(), requested.getArtifactId()), refused);
     }

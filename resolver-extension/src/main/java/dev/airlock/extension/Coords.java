@@ -1,5 +1,6 @@
 package dev.airlock.extension;
 
+import dev.airlock.verify.finding.Coordinates;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.metadata.Metadata;
 
@@ -18,6 +19,20 @@ final class Coords {
             sb.append(':').append(a.getClassifier());
         }
         return sb.append(':').append(a.getVersion()).toString();
+    }
+
+    /**
+     * The coordinates of {@link #of(Artifact)}, typed from the artifact's fields (never parsed from text); null when
+     * they are not valid coordinates (they then cannot be in any store, and a finding names them as its subject).
+     */
+    static Coordinates typed(Artifact a) {
+        try {
+            Coordinates c = new Coordinates(a.getGroupId(), a.getArtifactId(), a.getExtension(), a.getClassifier(),
+                    a.getVersion());
+            return c.toString().equals(of(a)) ? c : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The same notation with the base version (a timestamped SNAPSHOT reads {@code -SNAPSHOT}). */

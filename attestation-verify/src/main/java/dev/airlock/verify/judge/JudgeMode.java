@@ -26,4 +26,10 @@ public record JudgeMode(boolean enforce, String source) {
         dev.airlock.verify.finding.Coordinates c = r.parsed();
         return c != null ? finding(code, severity).coordinates(c) : finding(code, severity).subject(r.coordinates());
     }
+
+    /** A finding about the artifact nothing resolved, {@code m}: its typed coordinates, or its text as the subject. */
+    Finding.Builder finding(FindingCode code, Severity severity, Miss m) {
+        return m.parsed() != null ? finding(code, severity).coordinates(m.parsed())
+                : finding(code, severity).subject(m.coordinates());
+    }
 }

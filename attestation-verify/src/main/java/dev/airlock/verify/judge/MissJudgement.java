@@ -25,8 +25,7 @@ public final class MissJudgement {
         String coords = m.coordinates();
         List<dev.airlock.verify.finding.Finding> out = new ArrayList<>();
         for (Miss.RefusedRepository repo : m.refused()) {
-            out.add(mode.finding(FindingCode.REPOSITORY_BLOCKED, mode.failing())
-                    .coordinatesOrSubject(coords)
+            out.add(mode.finding(FindingCode.REPOSITORY_BLOCKED, mode.failing(), m)
                     .repository(repo.id(), repo.url())
                     .path(m.path())
                     .message("repository " + repo.description() + declared(repo.declaredIn())
@@ -89,8 +88,7 @@ public final class MissJudgement {
             what = coords + " is not on the configured mirrors: " + asked + " answered not found";
         }
         Miss.Repository first = m.mirrorsAsked().isEmpty() ? null : m.mirrorsAsked().get(0);
-        return new Verdict(List.of(mode.finding(FindingCode.NOT_ON_MIRROR, mode.failing())
-                .coordinatesOrSubject(coords)
+        return new Verdict(List.of(mode.finding(FindingCode.NOT_ON_MIRROR, mode.failing(), m)
                 .repository(first == null ? null : first.id(), first == null ? null : first.url())
                 .path(m.path())
                 .message(what + requestedBy(m))

@@ -5,7 +5,10 @@ import static dev.airlock.verify.judge.JudgeTestSupport.WARN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.airlock.verify.finding.Coordinates;
 import dev.airlock.verify.finding.Finding;
 import dev.airlock.verify.finding.FindingCode;
 import dev.airlock.verify.finding.Severity;
@@ -15,18 +18,19 @@ import org.junit.jupiter.api.Test;
 
 class MissJudgementTest {
     private static final String COORDS = "com.acme:lib:jar:1.0";
+    private static final Coordinates TYPED = new Coordinates("com.acme", "lib", "jar", null, "1.0");
     private static final List<String> PATH = List.of("com.acme:app:jar:1", COORDS);
     private static final Miss.Repository INTERNAL = new Miss.Repository("internal", "http://m/internal");
     private static final Miss.Repository PROXY = new Miss.Repository("proxy", "http://m/proxy");
     private static final MissJudgement JUDGE = new MissJudgement(List.of("internal", "proxy"), ENFORCE);
 
     private static Miss miss(List<Miss.Repository> asked, boolean offline, boolean reactor, String by) {
-        return new Miss(COORDS, by, by == null ? List.of() : PATH, asked, offline, reactor, List.of());
+        return new Miss(COORDS, TYPED, by, by == null ? List.of() : PATH, asked, offline, reactor, List.of());
     }
 
     @Test
     void eachRefusedRepositoryIsNamed() {
-        Miss m = new Miss(COORDS, "com.acme:app:pom:1", PATH, List.of(), false, false, List.of(
+        Miss m = new Miss(COORDS, TYPED, "com.acme:app:pom:1", PATH, List.of(), false, false, List.of(
                 new Miss.RefusedRepository("evil", "http://evil/", "evil (http://evil/)", "com.acme:parent:pom:1"),
                 new Miss.RefusedRepository("other", "http://other/", "other (http://other/), a settings mirror of"
                         + " central (https://repo.central.example/maven2)", null)));
@@ -128,5 +132,27 @@ class MissJudgementTest {
         Finding f = JUDGE.notOnMirror(miss(List.of(INTERNAL), true, true, null)).findings().get(0);
         assertEquals(COORDS + " is a module of this reactor: build it in the same build (-am) or install it first",
                 f.fix());
+    }
+
+    @Test
+    void aMissCarriesItsTypedCoordinatesIntoEveryFindingAndInvalidOnesAsTheSubject() {
+        Finding notOnMirror = JUDGE.notOnMirror(miss(List.of(INTERNAL), false, false, null)).findings().get(0);
+        assertSame(TYPED, notOnMirror.coordinates(), "typed from the resolver's fields, not parsed back from text");
+        Miss.RefusedRepository evil = new Miss.RefusedRepository("evil", "http://evil/", "evil (http://evil/)", null);
+        Finding blocked = JUDGE.repositoryBlocked(new Miss(COORDS, TYPED, null, List.of(), List.of(), false, false,
+                List.of(evil))).findings().get(0);
+        assertSame(TYPED, blocked.coordinates());
+
+        String invalid = "com.acme:lib:jar:1.0 (no such)"; // no valid coordinates: they are the finding's subject
+        Finding untyped = JUDGE.notOnMirror(new Miss(invalid, null, null, List.of(), List.of(INTERNAL), false, false,
+                List.of())).findings().get(0);
+        assertNull(untyped.coordinates());
+        assertEquals(invalid, untyped.subject());
+    }
+
+    @Test
+    void typedCoordinatesThatAreNotTheTextAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Miss("com.acme:other:jar:1.0", TYPED, null, List.of(),
+                List.of(), false, false, List.of()));
     }
 }
