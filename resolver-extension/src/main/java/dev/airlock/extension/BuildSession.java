@@ -332,20 +332,17 @@ final class BuildSession {
      */
     BlockedRepository blockedRepository(RemoteRepository repo) {
         String key = repo.getId() + '\u0000' + repo.getUrl();
-        BlockedRepository b = blocked.get(key);
-        if (b != null) {
-            return b;
+        BlockedRepository known = blocked.get(key);
+        if (known != null) {
+            return known;
         }
-        boolean[] made = {false};
-        b = blocked.computeIfAbsent(key, k -> {
-            made[0] = true;
-            return new BlockedRepository(repo);
-        });
-        if (made[0]) {
-            BlockedRepository first = b;
-            evidence.later(() -> first.attribute(declaringPoms));
+        BlockedRepository fresh = new BlockedRepository(repo);
+        known = blocked.putIfAbsent(key, fresh);
+        if (known != null) {
+            return known;
         }
-        return b;
+        evidence.later(() -> fresh.attribute(declaringPoms));
+        return fresh;
     }
 
     /**

@@ -4,10 +4,11 @@ import dev.airlock.verify.finding.Coordinates;
 import java.util.List;
 
 /**
- * An artifact nothing resolved: its coordinates (as text, and typed from the resolver's fields: null when they are not
- * valid coordinates, which then are the findings' subject), what requested it ({@code requestedBy}, null when unknown, and the
- * dependency path, root first), the configured mirrors that were asked (in order), whether the build is offline,
- * whether the artifact is a module of the reactor, and the repositories outside the mirrors that were refused.
+ * An artifact nothing resolved: its coordinates (as text, and typed from the resolver's fields: null when they are
+ * not valid coordinates, which then are the findings' subject), what requested it ({@code requestedBy}, null when
+ * unknown, and the dependency path, root first), the configured mirrors that were asked (in order), whether the
+ * build is offline, whether the artifact is a module of the reactor, and the repositories outside the mirrors that
+ * were refused.
  */
 public record Miss(String coordinates, Coordinates parsed, String requestedBy, List<String> path,
         List<Repository> mirrorsAsked, boolean offline, boolean reactorModule, List<RefusedRepository> refused) {
